@@ -1,0 +1,201 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { LabelRecord, StoreRecord } from '../model/records';
+import type { LabelerKind } from '../model/records';
+
+/** What the in-memory index keeps per sample: enough to decide "already done?" without reading the record. */
+export interface IndexEntry {
+  offset: number;
+  length: number;
+  taxonomyHash: string;
+  promptVersion: string;
+  labeler: LabelerKind;
+  status: LabelRecord['status'];
+}
+
+/**
+ * The sidecar's append-only JSONL log of label records.
+ *
+ * Crash safety comes from the shape of the file rather than from rewriting it: every record is one
+ * line written with a single append, so a crash can at worst leave one unterminated last line. Opening
+ * the log cuts such a tail off (the sample is simply labeled again), and every complete line is a
+ * complete record. Memory stays small on millions of samples: only offsets are indexed, records are
+ * read back on demand.
+ */
+export class LabelLog {
+  private readonly index = new Map<string, IndexEntry>();
+  private handle: fs.FileHandle | undefined;
+  private reader: Promise<fs.FileHandle> | undefined;
+  private size = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private unsynced = false;
+  /** Lines that were not valid records when the log was opened (reported, never fatal). */
+  readonly corruptLines: number[] = [];
+  /** True when the log ended in a torn line that was cut off on open. */
+  repairedTail = false;
+
+  private constructor(readonly file: string) {}
+
+  static async open(file: string): Promise<LabelLog> {
+    const log = new LabelLog(file);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await log.load();
+    log.handle = await fs.open(file, 'a');
+    return log;
+  }
+
+  private async load(): Promise<void> {
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(this.file, 'r+');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    try {
+      const { size } = await handle.stat();
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      let carry: Buffer = Buffer.alloc(0);
+      let pos = 0;
+      let lineNo = 0;
+      let lastGoodEnd = 0;
+      while (pos < size) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, pos);
+        if (bytesRead === 0) break;
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+        const base = pos - carry.length;
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+          lineNo++;
+          this.indexLine(buf, start, nl, base + start, lineNo);
+          start = nl + 1;
+          lastGoodEnd = base + start;
+        }
+        carry = Buffer.from(buf.subarray(start));
+        pos += bytesRead;
+      }
+      this.size = lastGoodEnd;
+      if (lastGoodEnd < size) {
+        // A torn final line from a crash mid-append: drop it so the next append starts on a clean line.
+        await handle.truncate(lastGoodEnd);
+        this.repairedTail = true;
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private indexLine(buf: Buffer, start: number, end: number, offset: number, lineNo: number): void {
+    if (end === start) return;
+    let rec: Partial<LabelRecord>;
+    try {
+      rec = JSON.parse(buf.toString('utf8', start, end)) as Partial<LabelRecord>;
+    } catch {
+      this.corruptLines.push(lineNo);
+      return;
+    }
+    if (rec.kind !== 'label' || typeof rec.sampleId !== 'string') return;
+    this.index.set(rec.sampleId, {
+      offset,
+      length: end - start,
+      taxonomyHash: String(rec.taxonomyHash),
+      promptVersion: String(rec.promptVersion),
+      labeler: rec.labeler === 'heuristic' ? 'heuristic' : 'llm',
+      status: rec.status ?? 'failed',
+    });
+  }
+
+  get count(): number {
+    return this.index.size;
+  }
+
+  entry(sampleId: string): IndexEntry | undefined {
+    return this.index.get(sampleId);
+  }
+
+  sampleIds(): IterableIterator<string> {
+    return this.index.keys();
+  }
+
+  /** Read the newest label record of a sample from disk. */
+  async get(sampleId: string): Promise<LabelRecord | undefined> {
+    const e = this.index.get(sampleId);
+    if (!e) return undefined;
+    await this.writing;
+    this.reader ??= fs.open(this.file, 'r');
+    const h = await this.reader;
+    const buf = Buffer.allocUnsafe(e.length);
+    await h.read(buf, 0, e.length, e.offset);
+    return JSON.parse(buf.toString('utf8')) as LabelRecord;
+  }
+
+  /** Append records; resolves once they are written (visible to readers and safe from a process kill). */
+  append(records: StoreRecord[]): Promise<void> {
+    const lines = records.map((r) => JSON.stringify(r) + '\n');
+    const next = this.writing.then(async () => {
+      if (!this.handle) throw new Error(`Label log ${this.file} is closed`);
+      let offset = this.size;
+      const buf = Buffer.from(lines.join(''), 'utf8');
+      let written = 0;
+      while (written < buf.length) {
+        const r = await this.handle.write(buf, written, buf.length - written);
+        written += r.bytesWritten;
+      }
+      for (let i = 0; i < records.length; i++) {
+        const len = Buffer.byteLength(lines[i]!, 'utf8');
+        const rec = records[i] as Partial<LabelRecord>;
+        if (rec.kind === 'label' && typeof rec.sampleId === 'string') {
+          this.index.set(rec.sampleId, {
+            offset,
+            length: len - 1,
+            taxonomyHash: String(rec.taxonomyHash),
+            promptVersion: String(rec.promptVersion),
+            labeler: rec.labeler === 'heuristic' ? 'heuristic' : 'llm',
+            status: rec.status ?? 'failed',
+          });
+        }
+        offset += len;
+      }
+      this.size = offset;
+      this.unsynced = true;
+    });
+    // Keep the chain alive after a failed write so later appends report their own error.
+    this.writing = next.catch(() => undefined);
+    return next;
+  }
+
+  /** fsync: survives power loss, not just a killed process. */
+  async sync(): Promise<void> {
+    await this.writing;
+    if (this.handle && this.unsynced) {
+      this.unsynced = false;
+      await this.handle.sync();
+    }
+  }
+
+  /** Stream every newest record, in log order. */
+  async *records(): AsyncGenerator<LabelRecord> {
+    await this.writing;
+    const entries = [...this.index.values()].sort((a, b) => a.offset - b.offset);
+    if (entries.length === 0) return;
+    const h = await fs.open(this.file, 'r');
+    try {
+      for (const e of entries) {
+        const buf = Buffer.allocUnsafe(e.length);
+        await h.read(buf, 0, e.length, e.offset);
+        yield JSON.parse(buf.toString('utf8')) as LabelRecord;
+      }
+    } finally {
+      await h.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.sync();
+    await this.handle?.close();
+    this.handle = undefined;
+    const reader = this.reader;
+    this.reader = undefined;
+    if (reader) await (await reader).close();
+  }
+}

@@ -1,0 +1,34 @@
+/** Cancellation helpers: the core only knows `AbortSignal`; editors and the CLI bridge their own tokens to it. */
+
+export class AbortedError extends Error {
+  override readonly name = 'AbortedError';
+  constructor(message = 'Cancelled') {
+    super(message);
+  }
+}
+
+export function isAbortError(err: unknown): boolean {
+  if (err instanceof AbortedError) return true;
+  const name = (err as { name?: unknown } | null)?.name;
+  return name === 'AbortError' || name === 'APIUserAbortError';
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError();
+}
+
+/** Sleep that ends early (rejecting with AbortedError) the moment `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortedError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, Math.max(0, ms));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortedError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

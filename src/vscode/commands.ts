@@ -1,0 +1,54 @@
+// The command table: one handler per contributed command id, registered in one loop with one error policy.
+import * as vscode from 'vscode';
+import { clearApiKey, setApiKey } from './apiKeyCommands';
+import { COMMAND_IDS, type CommandId } from './commandIds';
+import { UserFacingError } from './endpoint';
+import type { ShellServices } from './services';
+
+/** A command handler; it receives the arguments VS Code passes (e.g. the clicked Uri in a context menu). */
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+/**
+ * Handlers by command id. `Record<CommandId, …>` makes the compiler reject a missing or unknown command;
+ * features that need more services than the shell has get them added to `ShellServices`.
+ */
+function createCommandTable(services: ShellServices): Record<CommandId, CommandHandler> {
+  return {
+    [COMMAND_IDS.setApiKey]: () => setApiKey(services),
+    [COMMAND_IDS.clearApiKey]: () => clearApiKey(services),
+    [COMMAND_IDS.showOutput]: () => services.log.show(true),
+  };
+}
+
+/**
+ * Wraps a handler so that no failure is silent: problems the user can fix become a warning; anything
+ * else is logged with its stack and shown with a button that opens the log.
+ */
+export function withErrorReporting(id: CommandId, handler: CommandHandler, log: vscode.LogOutputChannel): CommandHandler {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (err instanceof UserFacingError) {
+        log.warn(`${id}: ${err.message}`);
+        void vscode.window.showWarningMessage(`SFT: ${err.message}`);
+        return undefined;
+      }
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(`${id} failed`, err);
+      // Not awaited: the caller of executeCommand must not wait until the user dismisses the message.
+      void vscode.window.showErrorMessage(`SFT: ${id} failed: ${message}`, 'Show Logs').then((choice) => {
+        if (choice === 'Show Logs') log.show(true);
+      });
+      return undefined;
+    }
+  };
+}
+
+/** Registers every command of the table; the registrations are disposed with the extension. */
+export function registerCommands(services: ShellServices): void {
+  const table = createCommandTable(services);
+  for (const [id, handler] of Object.entries(table) as [CommandId, CommandHandler][]) {
+    services.context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReporting(id, handler, services.log)));
+  }
+}
