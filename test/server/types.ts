@@ -6,6 +6,7 @@
  * - `hang`: never answers; the connection stays open until the client gives up or the server closes.
  * - `malformed`: 200 with a truncated JSON body. `no_choices`: 200 with `choices: []`.
  * - `drop`: headers and half the body, then the socket is destroyed.
+ * - `stall`: headers and half the body, then nothing (a body that never finishes).
  * - `garbage`: 200 with a well-formed completion whose content is prose instead of JSON.
  */
 export type FaultKind =
@@ -16,6 +17,7 @@ export type FaultKind =
   | 'malformed'
   | 'no_choices'
   | 'drop'
+  | 'stall'
   | 'garbage';
 
 /**

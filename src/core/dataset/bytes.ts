@@ -49,6 +49,8 @@ export class PendingBytes {
  */
 export class LineCounter {
   private line = 1;
+  /** Absolute position just after the last counted newline: where the current line starts. */
+  private lineStart = 0;
   private chunk: Buffer = Buffer.alloc(0);
   private base = 0;
   /** Absolute position of the next newline not yet counted, or Infinity when the chunk has none left. */
@@ -65,9 +67,15 @@ export class LineCounter {
   at(abs: number): number {
     while (this.nextNewline < abs) {
       this.line++;
+      this.lineStart = this.nextNewline + 1;
       this.nextNewline = this.find(this.nextNewline - this.base + 1);
     }
     return this.line;
+  }
+
+  /** 1-based byte column of `abs` on its line; call `at(abs)` first. */
+  columnOf(abs: number): number {
+    return abs - this.lineStart + 1;
   }
 
   /** Counts the chunk's remaining newlines; returns the line after the chunk's last byte. */

@@ -53,6 +53,7 @@ export class LineSplitter {
       byteEnd: this.lineStart + end,
       line: this.line,
       endLine: this.line,
+      column: start + 1,
       rowIndex: this.rowIndex++,
       text: bytes.toString('utf8', start, end),
     });

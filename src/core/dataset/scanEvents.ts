@@ -10,6 +10,11 @@ export interface RecordSpan {
   line: number;
   /** 1-based line of the last byte. */
   endLine: number;
+  /**
+   * 1-based column of the first byte on its line, counted in bytes. Equal to the character column whenever
+   * what precedes the record on that line is ASCII (indentation, `[`, `,`), i.e. all but minified files.
+   */
+  column: number;
   /** 0-based position among the file's records. */
   rowIndex: number;
   /** The span decoded as UTF-8. */

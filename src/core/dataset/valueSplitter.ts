@@ -40,6 +40,7 @@ export class ValueSplitter {
   private recordKind: RecordKind = 'container';
   private recordStart = 0;
   private recordLine = 1;
+  private recordColumn = 1;
   /** Where the current record's bytes begin in the current chunk (0 when carried from an earlier chunk). */
   private recordFrom = 0;
   private readonly pending = new PendingBytes();
@@ -113,7 +114,7 @@ export class ValueSplitter {
   private structuralByte(chunk: Buffer, base: number, i: number, byte: number): void {
     switch (byte) {
       case QUOTE:
-        if (!this.inRecord) this.openRecord(chunk, base, i, 'string');
+        if (!this.inRecord) this.openRecord(base, i, 'string');
         this.inString = true;
         return;
       case LBRACE:
@@ -126,7 +127,7 @@ export class ValueSplitter {
             this.recordDepth = 1;
             return;
           }
-          this.openRecord(chunk, base, i, 'container');
+          this.openRecord(base, i, 'container');
         }
         this.depth++;
         return;
@@ -140,14 +141,14 @@ export class ValueSplitter {
           this.depth = 0;
           this.recordDepth = 0;
         } else {
-          this.openRecord(chunk, base, i, 'bare');
+          this.openRecord(base, i, 'bare');
         }
         return;
       case COMMA:
-        if (!this.inRecord && this.arrayState !== 'open') this.openRecord(chunk, base, i, 'bare');
+        if (!this.inRecord && this.arrayState !== 'open') this.openRecord(base, i, 'bare');
         return;
       default:
-        if (!this.inRecord && !isJsonWhitespace(byte)) this.openRecord(chunk, base, i, 'bare');
+        if (!this.inRecord && !isJsonWhitespace(byte)) this.openRecord(base, i, 'bare');
     }
   }
 
@@ -158,7 +159,7 @@ export class ValueSplitter {
       || byte === LBRACE || byte === LBRACKET || byte === QUOTE;
   }
 
-  private openRecord(chunk: Buffer, base: number, i: number, kind: RecordKind): void {
+  private openRecord(base: number, i: number, kind: RecordKind): void {
     if (this.arrayState === 'closed' && !this.trailingNoticeSent) {
       this.trailingNoticeSent = true;
       this.emit({
@@ -174,6 +175,7 @@ export class ValueSplitter {
     this.recordStart = base + i;
     this.recordFrom = i;
     this.recordLine = this.lines.at(base + i);
+    this.recordColumn = this.lines.columnOf(base + i);
   }
 
   private closeRecord(chunk: Buffer, base: number, endRelative: number): void {
@@ -193,6 +195,7 @@ export class ValueSplitter {
       byteEnd,
       line: this.recordLine,
       endLine: endLine === -1 ? this.lines.at(Math.max(this.recordStart, byteEnd - 1)) : endLine,
+      column: this.recordColumn,
       rowIndex: this.rowIndex++,
       text: bytes.toString('utf8', 0, length),
       ...(truncated ? { truncated: true } : {}),

@@ -14,16 +14,16 @@ export interface KeywordMatcher<K extends string> {
   scan(text: string): KeywordHits<K>;
 }
 
-const ASCII_WORD = /^[\x20-\x7e]+$/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**
- * Compile a table into a matcher. Matching is case-insensitive. ASCII phrases must stand alone (no letter, digit
- * or `_` touching either end), so `java` does not hit inside `javascript`; other phrases (Chinese) match anywhere,
- * since CJK text has no word boundaries.
+ * Compile a table into a matcher. Matching is case-insensitive. A phrase that starts (ends) with a letter, digit
+ * or `_` must not touch another one on that side, so `java` does not hit inside `javascript`; Chinese phrases
+ * match anywhere, since CJK text has no word boundaries.
  */
 export function compileKeywords<K extends string>(table: Readonly<Record<K, readonly string[]>>): KeywordMatcher<K> {
   const owners = new Map<string, K[]>();
@@ -37,12 +37,12 @@ export function compileKeywords<K extends string>(table: Readonly<Record<K, read
   }
   // Longest first, so "react native" wins over "react" at the same position.
   const phrases = [...owners.keys()].sort((a, b) => b.length - a.length);
-  const ascii = phrases.filter((p) => ASCII_WORD.test(p)).map(escapeRegex);
-  const other = phrases.filter((p) => !ASCII_WORD.test(p)).map(escapeRegex);
-  const parts: string[] = [];
-  if (ascii.length) parts.push(`(?<![A-Za-z0-9_])(?:${ascii.join('|')})(?![A-Za-z0-9_])`);
-  if (other.length) parts.push(`(?:${other.join('|')})`);
-  const regex = parts.length ? new RegExp(parts.join('|'), 'gi') : null;
+  const alternatives = phrases.map((p) => {
+    const before = WORD_CHAR.test(p[0]!) ? '(?<![A-Za-z0-9_])' : '';
+    const after = WORD_CHAR.test(p[p.length - 1]!) ? '(?![A-Za-z0-9_])' : '';
+    return `${before}${escapeRegex(p)}${after}`;
+  });
+  const regex = alternatives.length ? new RegExp(alternatives.join('|'), 'gi') : null;
 
   return {
     scan(text: string): KeywordHits<K> {

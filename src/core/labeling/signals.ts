@@ -3,7 +3,7 @@ import type { Taxonomy } from '../taxonomy/types';
 import { compileKeywords } from './keywords';
 import { frameworkLanguages, languageOfFence, scanFences } from './languageHints';
 import { escapeForPrompt } from './markup';
-import { collectToolEvidence, isToolTurn } from './toolHints';
+import { collectToolEvidence } from './toolHints';
 
 /**
  * Structural facts about a whole sample, computed without a model. Pass 1 shows them to the labeler as hints;
@@ -119,11 +119,6 @@ function behaviouralHints(turns: readonly Turn[], tools: ReturnType<typeof colle
   }
   if (tools.errorRecovery) hints.push('error-recovery');
   return hints.filter((id) => taxonomy.has('agentic', id));
-}
-
-/** Whether any turn of the sample is a tool turn (cheap check without computing all signals). */
-export function hasToolTurns(sample: Sample): boolean {
-  return sample.turns.some(isToolTurn);
 }
 
 /**

@@ -37,7 +37,7 @@ export interface FailureContext {
 const CONTEXT_LENGTH =
   /context[_ ]?length|context[_ ]?window|maximum context|too many tokens|prompt is too long|input is too long|reduce the length/i;
 const CONTENT_FILTER =
-  /content[_ ]?filter|content[_ ]?policy|content_management|responsibleai|moderation|safety (?:system|policy)|flagged/i;
+  /content[_ ]?filter|content[_ ]?policy|content[_ ]?management|responsibleai|moderation|safety (?:system|policy)|flagged|filtered due to/i;
 const AUTH_WORDING =
   /api[ _-]?key|auth|token|credential|billing|quota|credit|payment|subscription|unauthori[sz]ed|permission|access denied/i;
 
@@ -117,8 +117,9 @@ function causeText(cause: unknown): string {
   return [typeof code === 'string' ? code : '', innerText || cause.message].filter(Boolean).join(' ');
 }
 
-/** "1.5 s" style for messages. */
+/** "250 ms", "1.5 s", "60 s": durations for messages. */
 export function formatSeconds(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   const s = ms / 1000;
   return `${s >= 10 ? Math.round(s) : Number(s.toFixed(1))} s`;
 }

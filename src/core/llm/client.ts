@@ -79,8 +79,8 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
     timeout: timeoutMs,
     logLevel: 'off',
     fetch: errorNormalizingFetch(),
-    defaultHeaders: config.userAgent ? { 'User-Agent': config.userAgent } : undefined,
   });
+  const headers = pinnedHeaders(apiKey, config.userAgent);
 
   const emit = (event: RuntimeEvent) => {
     try {
@@ -123,7 +123,7 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
           max_tokens: req.maxTokens,
           ...(parts.response_format ? { response_format: parts.response_format } : {}),
         },
-        { signal: controller.signal, timeout: timeoutMs },
+        { signal: controller.signal, timeout: timeoutMs, headers },
       );
       const read = readCompletion(body, endpoint);
       outcome = read.ok
@@ -203,7 +203,7 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
         counters.retries++;
         emit({
           type: 'retry', attempt: attempts + 1, delayMs: delay, reason: failure.message,
-          message: `Retrying in ${formatSeconds(delay)} (${failure.message}${capped}; attempt ${failedAttempts + 1} of ${maxAttempts})`,
+          message: `Retrying in ${formatSeconds(delay)} (attempt ${failedAttempts + 1} of ${maxAttempts}${capped}): ${failure.message}`,
         });
         await sleep(delay, req.signal);
       }
@@ -235,6 +235,22 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
       concurrency: limiter.snapshot(),
     }),
   };
+}
+
+/**
+ * Per-request headers, which take precedence over everything the client adds. The client merges
+ * OPENAI_CUSTOM_HEADERS from the environment into every request (an `Authorization` line there would replace
+ * our key, sending an OpenAI credential to whatever endpoint is configured); null removes those headers.
+ */
+function pinnedHeaders(apiKey: string, userAgent: string | undefined): Record<string, string | null> {
+  const headers: Record<string, string | null> = {};
+  for (const line of (process.env.OPENAI_CUSTOM_HEADERS ?? '').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim()] = null;
+  }
+  headers.Authorization = `Bearer ${apiKey}`;
+  if (userAgent) headers['User-Agent'] = userAgent;
+  return headers;
 }
 
 function endpointOrigin(baseUrl: string): string {
