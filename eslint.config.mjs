@@ -12,6 +12,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS helpers loaded by mocha itself.
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -2,7 +2,7 @@
 // packages it as a VSIX, installs it into code-server's own extensions folder and opens `samples/`.
 // Usage: node scripts/start-vscode.mjs [--port 8139] [--skip-build]   (--skip-build reuses the last VSIX)
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheDir, repoRoot } from './vscode/paths.mjs';
@@ -24,6 +24,27 @@ const vsix = join(home, 'sft-labeler.vsix');
 const userDataDir = join(home, 'user-data');
 const extensionsDir = join(home, 'extensions');
 const samples = join(repoRoot, 'samples');
+
+/**
+ * First-run user settings for an offline machine: no gallery or update checks, no chat side bar, no prompt
+ * about the repository above samples/. Written only when absent, so the user's own changes stay.
+ */
+const FIRST_RUN_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'git.openRepositoryInParentFolders': 'never',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+};
+
+function seedUserSettings() {
+  const file = join(userDataDir, 'User', 'settings.json');
+  if (existsSync(file)) return;
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(FIRST_RUN_SETTINGS, null, 2)}\n`);
+}
 
 /** `npm run package` (production build + `vsce package`, flags kept in package.json) into our own folder. */
 function packageVsix() {
@@ -49,6 +70,7 @@ async function main() {
   mkdirSync(samples, { recursive: true });
   if (!values['skip-build']) packageVsix();
   const runtime = ensureVscodeRuntime();
+  seedUserSettings();
   await installExtension(runtime, { vsix, userDataDir, extensionsDir });
 
   const server = await startCodeServer({

@@ -93,6 +93,7 @@ function readJson(request) {
 /**
  * Starts the bridge on 127.0.0.1. Requests are served one at a time against the page `currentPage()` returns.
  * @param {{ currentPage: () => import('playwright-core').Page | undefined, artifactsDir: string, log?: (line: string) => void }} opts
+ *   log receives one line per failed request (the test sees the full message)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
 export async function startBridge(opts) {
@@ -113,11 +114,10 @@ export async function startBridge(opts) {
         const page = opts.currentPage();
         if (!page) throw new Error('no workbench page is open');
         const result = await perform(page, req, opts.artifactsDir);
-        opts.log?.(`bridge ${req.action}${req.name ? ` ${req.name}` : ''}${req.selector ? ` ${req.selector}` : ''}: ok`);
         answer(200, { ok: true, ...result });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        opts.log?.(`bridge ${req?.action ?? '?'} failed: ${message.split('\n')[0]}`);
+        opts.log?.(`bridge ${req?.action ?? '?'}${req?.selector ? ` ${req.selector}` : ''} failed: ${message.split('\n')[0]}`);
         answer(500, { ok: false, error: message });
       }
     });

@@ -10,10 +10,13 @@ import { prepareSandbox } from './sandbox.mjs';
 
 const SUMMARY = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/m;
 
-/** A desktop VS Code executable, or undefined. */
+/** A desktop VS Code executable, or undefined when there is none (an explicit VSCODE_EXECUTABLE_PATH must exist). */
 export function findDesktopVscode() {
   const fromEnv = process.env.VSCODE_EXECUTABLE_PATH;
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`VSCODE_EXECUTABLE_PATH points at ${fromEnv}, which does not exist`);
+    return fromEnv;
+  }
   const cache = join(repoRoot, '.vscode-test');
   if (!existsSync(cache)) return undefined;
   for (const dir of readdirSync(cache).filter((d) => d.startsWith('vscode-linux-')).sort().reverse()) {
@@ -22,6 +25,10 @@ export function findDesktopVscode() {
   }
   return undefined;
 }
+
+/** Explains why `--electron` does nothing on this machine (not a failure). */
+export const NO_DESKTOP_VSCODE = '[vscode-tests] skipping the @vscode/test-electron runner: no desktop VS Code found '
+  + '(set VSCODE_EXECUTABLE_PATH or pre-fill .vscode-test/). The code-server runner covers the same suites.';
 
 /**
  * Calls `fn` while copying everything written to stdout into a string (runTests pipes VS Code's output
@@ -52,11 +59,7 @@ async function captureStdout(fn) {
  */
 export async function runWithElectron({ entry, suites, grep }) {
   const vscodeExecutablePath = findDesktopVscode();
-  if (!vscodeExecutablePath) {
-    console.log('[vscode-tests] skipping the @vscode/test-electron runner: no desktop VS Code found '
-      + '(set VSCODE_EXECUTABLE_PATH or pre-fill .vscode-test/). The code-server runner covers the same suites.');
-    return 0;
-  }
+  if (!vscodeExecutablePath) throw new Error('no desktop VS Code (check findDesktopVscode() first)');
   const untrusted = suites.filter((s) => s.kind === 'untrusted').length;
   if (untrusted > 0) {
     console.log(`[vscode-tests] electron: skipping ${untrusted} untrusted-workspace suite file(s): runTests always disables workspace trust`);

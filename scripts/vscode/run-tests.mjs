@@ -5,13 +5,13 @@
 //
 // Usage: node scripts/vscode/run-tests.mjs [--electron] [--grep <pattern>] [--timeout <seconds>] [--skip-build]
 //   --skip-build  use the dist/extension.js already built (the test bundles are always rebuilt)
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { startBridge } from './bridge.mjs';
 import { launchChromium, VIEWPORT } from './browser.mjs';
 import { buildExtension, buildIntegrationTests, WORKSPACE_KINDS } from './build.mjs';
-import { runWithElectron } from './electron.mjs';
+import { findDesktopVscode, NO_DESKTOP_VSCODE, runWithElectron } from './electron.mjs';
 import { artifactsDir, repoRoot } from './paths.mjs';
 import { prepareSandbox } from './sandbox.mjs';
 import { startCodeServer } from './server.mjs';
@@ -146,7 +146,14 @@ async function runSuites(opts) {
   if (failedRun) {
     const shot = join(artifactsDir, `${opts.name}-failure.png`);
     await page.screenshot({ path: shot }).then(() => say(`${opts.name}: failure screenshot ${shot}`), () => {});
-    say(`${opts.name}: server log ${serverLog}`);
+    // The profile's logs (extension host, exthost activation reasons, our output channel) outlive the sandbox.
+    const logsCopy = join(artifactsDir, `${opts.name}-logs`);
+    try {
+      cpSync(join(sandbox.userDataDir, 'logs'), logsCopy, { recursive: true });
+      say(`${opts.name}: server log ${serverLog}, VS Code logs ${logsCopy}`);
+    } catch {
+      say(`${opts.name}: server log ${serverLog}`);
+    }
   }
   writeFileSync(browserLog, `${browserLines.join('\n')}\n`);
   writeFileSync(workbenchLog, `${workbenchLines.join('\n')}\n`);
@@ -169,6 +176,10 @@ async function main(argv) {
       timeout: { type: 'string', default: process.env.SFT_VSCODE_TEST_TIMEOUT ?? '900' },
     },
   });
+  if (values.electron && !findDesktopVscode()) {
+    console.log(NO_DESKTOP_VSCODE);
+    return 0;
+  }
   const started = Date.now();
   const deadline = started + Number(values.timeout) * 1000;
   // Stale failure screenshots from an earlier run would mislead whoever looks at the folder.

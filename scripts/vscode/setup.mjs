@@ -104,9 +104,15 @@ function ensureCodeServer() {
     run('npm', ['install', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { cwd: serverDir, env });
   }
   if (!existsSync(kerberosNode)) {
-    // npm 11 may skip install scripts it has not been told to allow; run code-server's postinstall ourselves.
+    // npm 11 may skip install scripts it has not been told to allow; run code-server's postinstall ourselves,
+    // through npm, which sets npm_config_user_agent (the script reads the Node major from it).
     say('native modules missing; running code-server postinstall explicitly');
-    run('sh', ['./postinstall.sh'], { cwd: codeServerPkg, env });
+    run('npm', ['run', 'postinstall'], { cwd: codeServerPkg, env });
+  }
+  if (!existsSync(kerberosNode)) {
+    // The dependencies were installed but a native build is missing (an interrupted earlier build): rebuild them.
+    say('native modules still missing; rebuilding them in lib/vscode');
+    run('npm', ['rebuild'], { cwd: join(codeServerPkg, 'lib', 'vscode'), env });
   }
   if (!existsSync(kerberosNode)) throw new Error(`code-server postinstall ran but ${kerberosNode} is missing (see ${logFile})`);
 }

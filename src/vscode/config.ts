@@ -5,9 +5,10 @@ import { SETTINGS_SECTION, normalizeSettings, type ExtensionSettings } from './s
 /**
  * Reads all settings at once. Endpoint settings are declared `application`-scoped and listed in
  * `restrictedConfigurations`, so VS Code already leaves out values a workspace folder tries to set.
- * @param scope resource whose folder settings apply (for per-folder values such as the taxonomy path)
+ * @param scope resource whose folder settings apply (for per-folder values such as the taxonomy path);
+ *   `null`, the default, means the workspace-level value, and tells VS Code that is intended
  */
-export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
+export function readSettings(scope: vscode.ConfigurationScope | null = null): ExtensionSettings {
   const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
   return normalizeSettings((key) => configuration.get(key));
 }

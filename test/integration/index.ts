@@ -14,8 +14,6 @@ function suiteFiles(): string[] {
 
 /** Called by VS Code once the extension host is up; rejecting makes the workbench exit with code 1. */
 export function run(): Promise<void> {
-  // Failure stacks then point at test/integration/*.ts lines instead of the bundles (inline source maps).
-  process.setSourceMapsEnabled(true);
   // mocha 12 is ESM-only: require() returns the class on Node 24 and a namespace on Node 20.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require('mocha') as typeof Mocha & { default?: typeof Mocha };

@@ -1,5 +1,9 @@
-import { CR, NL, PendingBytes, SPACE, TAB } from './bytes';
+import * as bytes from './bytes';
+import { PendingBytes } from './bytes';
 import type { ScanSink } from './scanEvents';
+
+// Module-local copies so the trimming loops do not go through import getters (see valueSplitter.ts).
+const { CR, NL, SPACE, TAB } = bytes;
 
 function isLineSpace(byte: number): boolean {
   return byte === SPACE || byte === TAB || byte === CR;

@@ -25,8 +25,6 @@ function joinNonEmpty(parts: (string | undefined)[]): string | undefined {
  * reply whose opening tag lived in the chat template (text before a lone `</think>` is reasoning).
  */
 export function splitThinkTags(raw: string): SplitReasoning {
-  // Plain substring checks first: a case-insensitive regex over every reply costs more than it finds.
-  if (!raw.includes('think') && !raw.includes('THINK') && !raw.includes('Think')) return { text: raw };
   if (!ANY_THINK_TAG.test(raw)) return { text: raw };
   const found: string[] = [];
   let text = raw.replace(THINK_BLOCK, (_m, _tag: string, inner: string) => {

@@ -19,7 +19,8 @@ export interface DatasetItem {
 /** `source.rowIndex` of items that carry file-level issues (empty file, array never closed) and no record. */
 export const FILE_LEVEL_ROW = -1;
 
-const POSITION = / in JSON at position (\d+)/;
+// Newer engines add "(line L column C)" counted inside the record text; we report file lines instead.
+const POSITION = / in JSON at position (\d+)(?: \(line \d+ column \d+\))?/;
 
 function parseFailure(file: string, span: RecordSpan, error: unknown): InputIssue {
   const raw = error instanceof Error ? error.message : String(error);

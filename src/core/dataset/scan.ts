@@ -50,7 +50,7 @@ function secondRecordNotice(layout: Layout, hint: ContainerHint, line: number): 
  * It buffers only the record in progress, so memory does not grow with the file.
  */
 export class RecordScanner {
-  private readonly sniffer = new LayoutSniffer();
+  private readonly sniffer: LayoutSniffer;
   private readonly sniffed: Buffer[] = [];
   private layout: Layout | undefined;
   private splitter: LineSplitter | ValueSplitter | undefined;
@@ -58,7 +58,9 @@ export class RecordScanner {
   private records = 0;
   private out: ScanEvent[] = [];
 
-  constructor(private readonly hint: ContainerHint) {}
+  constructor(private readonly hint: ContainerHint) {
+    this.sniffer = new LayoutSniffer(hint);
+  }
 
   /** Feeds the next chunk; returns the events it completed. */
   push(chunk: Buffer): ScanEvent[] {

@@ -28,7 +28,10 @@ export function samplesOf(conv: Conversation, hashes?: ConversationHashes): Samp
   });
   if (replyEnds.length === 0) return [];
   const ends = conv.packed ? replyEnds.slice(-1) : replyEnds;
-  const prefix = hashes ? ends.map((end) => hashes.replies.get(end) as string) : prefixHashes(conv.turns, conv.tools, ends);
+  const known = hashes ? ends.map((end) => hashes.replies.get(end)) : [];
+  const prefix = hashes && known.every((h) => h !== undefined)
+    ? (known as string[])
+    : prefixHashes(conv.turns, conv.tools, ends);
   const displayBase = conv.rowId ?? conv.rowHash.slice(0, DISPLAY_HASH_HEX);
   return ends.map((end, k): Sample => {
     const turns = conv.turns.slice(0, end);

@@ -1,7 +1,10 @@
-import {
-  BACKSLASH, COMMA, LBRACE, LBRACKET, LineCounter, NL, PendingBytes, QUOTE, RBRACE, RBRACKET, isJsonWhitespace,
-} from './bytes';
+import * as bytes from './bytes';
+import { LineCounter, PendingBytes } from './bytes';
 import type { ScanSink } from './scanEvents';
+
+// Module-local copies: imported bindings compile to property getters under CommonJS (tsx, tests), and the
+// per-byte loop below would pay a call for every constant it compares against.
+const { BACKSLASH, COMMA, LBRACE, LBRACKET, NL, QUOTE, RBRACE, RBRACKET, isJsonWhitespace } = bytes;
 
 /** How the current record began: a container (`{`/`[`), a string, or anything else (a number, junk). */
 type RecordKind = 'container' | 'string' | 'bare';

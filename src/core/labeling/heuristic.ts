@@ -2,10 +2,8 @@ import type { Turn } from '../model/conversation';
 import { emptyLabelSet, type Dimension } from '../model/labels';
 import type { Taxonomy } from '../taxonomy/types';
 import { consistencyWarnings } from './consistency';
-import {
-  CONCEPT_KEYWORDS, CONSTRAINT_KEYWORDS, DOMAIN_KEYWORDS, HARD_TOPICS, INTENT_KEYWORDS, INTENT_PRIORITY, TASK_KEYWORDS,
-} from './heuristicTables';
-import { rankedKeys, type KeywordMatcher } from './keywords';
+import { INTENT_PRIORITY, REPLY_SCAN, REQUEST_SCAN } from './heuristicTables';
+import { rankedKeys, type KeywordHits } from './keywords';
 import { languageOfFence, mentionedLanguages } from './languageHints';
 import { computeSignals, type SampleSignals } from './signals';
 import { emptyMonitor, type LabelOutcome, type Sample } from './types';
@@ -31,7 +29,10 @@ export function heuristicLabel(sample: Sample, taxonomy: Taxonomy): LabelOutcome
     if (conf !== undefined) labels.confidence[dim] = conf;
   };
 
-  const intent = guessIntent(requestText, taxonomy);
+  const asked = REQUEST_SCAN.scan(requestText);
+  const answered = REPLY_SCAN.scan(replyText);
+
+  const intent = guessIntent(asked.intent, requestText, taxonomy);
   labels.intent = intent.id;
   set('intent', intent.conf);
 
@@ -39,25 +40,25 @@ export function heuristicLabel(sample: Sample, taxonomy: Taxonomy): LabelOutcome
   labels.language = languages.ids;
   set('language', languages.conf);
 
-  labels.domain = keep('domain', weighted(DOMAIN_KEYWORDS, requestText, replyText, 2), 2);
+  labels.domain = keep('domain', weighted(asked.domain, answered.domain, 2), 2);
   set('domain', labels.domain.length ? 0.4 : undefined);
 
-  labels.task = keep('task', completeTasks(labels.intent, rankedKeys(TASK_KEYWORDS.scan(requestText)), requestText, taxonomy), 3);
+  labels.task = keep('task', completeTasks(labels.intent, rankedKeys(asked.task), requestText, taxonomy), 3);
   set('task', labels.task.length ? 0.4 : undefined);
 
-  labels.difficulty = guessDifficulty(signals, replyText, taxonomy);
-  set('difficulty', labels.difficulty ? 0.3 : undefined);
-
-  labels.concept = keep('concept', weighted(CONCEPT_KEYWORDS, requestText, replyText, 2), 3);
+  labels.concept = keep('concept', weighted(asked.concept, answered.concept, 2), 3);
   if (labels.concept.includes('ownership') && !labels.language.includes('rust')) labels.concept = labels.concept.filter((c) => c !== 'ownership');
   set('concept', labels.concept.length ? 0.35 : undefined);
 
   // Agentic tags describe what was done with tools; a plain Q&A has none, which is itself evidence.
   labels.agentic = usedTools ? keep('agentic', [...signals.toolAgenticTags, ...signals.behaviouralHints], 4) : [];
-  set('agentic', 0.5);
+  set('agentic', usedTools && labels.agentic.length === 0 ? 0.3 : 0.5);
 
-  labels.constraint = keep('constraint', rankedKeys(CONSTRAINT_KEYWORDS.scan(requestText)), 2);
+  labels.constraint = keep('constraint', rankedKeys(asked.constraint), 2);
   set('constraint', labels.constraint.length ? 0.4 : undefined);
+
+  labels.difficulty = guessDifficulty(signals, answered.hard.counts.size > 0, labels.constraint.length > 0 || labels.concept.length >= 2, taxonomy);
+  set('difficulty', labels.difficulty ? 0.3 : undefined);
 
   const context = guessContext(turns, usedTools ? signals.filesTouched.length : undefined, taxonomy);
   labels.context = context;
@@ -79,15 +80,15 @@ function clip(text: string, max: number): string {
 }
 
 /** Keys ranked by request hits ×2 + reply hits, keeping those scoring at least `min`. */
-function weighted<K extends string>(matcher: KeywordMatcher<K>, request: string, reply: string, min: number): K[] {
-  const score = new Map<K, number>();
-  for (const [k, n] of matcher.scan(request).counts) score.set(k, (score.get(k) ?? 0) + 2 * n);
-  for (const [k, n] of matcher.scan(reply).counts) score.set(k, (score.get(k) ?? 0) + n);
+function weighted(request: KeywordHits<string>, reply: KeywordHits<string>, min: number): string[] {
+  const score = new Map<string, number>();
+  for (const [k, n] of request.counts) score.set(k, (score.get(k) ?? 0) + 2 * n);
+  for (const [k, n] of reply.counts) score.set(k, (score.get(k) ?? 0) + n);
   return [...score.entries()].filter(([, n]) => n >= min).sort((a, b) => b[1] - a[1]).map(([k]) => k);
 }
 
-function guessIntent(request: string, taxonomy: Taxonomy): { id: string | null; conf?: number } {
-  const hits = INTENT_KEYWORDS.scan(request).counts;
+function guessIntent(found: KeywordHits<string>, request: string, taxonomy: Taxonomy): { id: string | null; conf?: number } {
+  const hits = found.counts;
   const matched = INTENT_PRIORITY.filter((id) => hits.has(id) && taxonomy.has('intent', id));
   if (matched.length > 0) return { id: matched[0]!, conf: matched.length === 1 ? 0.5 : 0.4 };
   if (/[?？]\s*$/.test(request.trim()) && taxonomy.has('intent', 'learn')) return { id: 'learn', conf: 0.3 };
@@ -120,15 +121,18 @@ function guessLanguages(signals: SampleSignals, request: string, turns: readonly
   return { ids: ids.slice(0, 4), conf: signals.fenceLanguages.length ? 0.5 : 0.4 };
 }
 
-/** Size and structure → a level; never `expert`, which needs judgement a keyword table does not have. */
-function guessDifficulty(signals: SampleSignals, reply: string, taxonomy: Taxonomy): string | null {
+/** Size, structure and how `demanding` the request looks → a level; never `expert`, which needs judgement a keyword table does not have. */
+function guessDifficulty(signals: SampleSignals, hardTopic: boolean, demanding: boolean, taxonomy: Taxonomy): string | null {
   let score = 0;
+  // Explicit constraints or several concepts at once are past first-course level; so is any tool-driven work.
+  if (demanding) score++;
+  if (signals.toolTurns >= 1) score++;
   if (signals.replyChars > 1_500) score++;
   if (signals.replyChars > 4_000) score++;
   if (signals.codeBlockCount >= 3) score++;
-  if (signals.toolTurns >= 3) score++;
-  if (signals.toolTurns >= 10) score++;
-  if (HARD_TOPICS.scan(reply).counts.size > 0) score++;
+  if (signals.toolTurns >= 5) score++;
+  if (signals.toolTurns >= 12) score++;
+  if (hardTopic) score++;
   const level = score === 0 ? 'beginner' : score <= 2 ? 'intermediate' : score === 3 ? 'upper-intermediate' : 'advanced';
   if (taxonomy.has('difficulty', level)) return level;
   return taxonomy.has('difficulty', 'intermediate') ? 'intermediate' : null;

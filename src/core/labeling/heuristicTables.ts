@@ -1,4 +1,4 @@
-import { compileKeywords } from './keywords';
+import { compileKeywordSet, type KeywordTable } from './keywords';
 
 /**
  * Keyword tables of the heuristic labeler: phrase lists (English and Chinese) per tag id. They only need to be
@@ -8,24 +8,27 @@ import { compileKeywords } from './keywords';
 /** Intents in the order they win when several match: a broken program matters more than the word "explain". */
 export const INTENT_PRIORITY = ['debug', 'review', 'modify', 'build', 'decide', 'learn'] as const;
 
-export const INTENT_KEYWORDS = compileKeywords<(typeof INTENT_PRIORITY)[number]>({
-  debug: ['fix', 'bug', 'bugs', 'error', 'errors', 'traceback', 'exception', 'crash', 'crashes', 'not working', "doesn't work",
+const INTENT: KeywordTable<(typeof INTENT_PRIORITY)[number]> = {
+  debug: ['fix', 'patch it', 'bug', 'bugs', 'error', 'errors', 'traceback', 'exception', 'crash', 'crashes', 'not working', "doesn't work",
     'does not work', 'fails', 'failing', 'broken', 'wrong output', 'segfault', 'oom', 'stack trace', 'debug', '报错', '修复',
     '错误', '异常', '崩溃', '不工作', '失败', '跑不通'],
   review: ['review', 'code review', 'critique', 'feedback on', 'audit', 'any issues with', '审查', '评审', '点评'],
   modify: ['refactor', 'optimize', 'optimise', 'speed up', 'make it faster', 'rewrite', 'convert', 'migrate', 'clean up',
     'simplify', 'modify', 'rename', '重构', '优化', '改写', '转换', '迁移', '修改'],
-  build: ['write', 'create', 'implement', 'build', 'make a', 'generate', 'develop', 'add a feature', 'add support',
+  build: ['write', 'create', 'implement', 'build', 'add', 'make a', 'generate', 'develop', 'add a feature', 'add support',
     'script that', 'function that', 'program that', '实现', '写一个', '编写', '创建', '开发', '生成'],
   decide: ['which is better', 'should i use', 'should i', 'compare', 'vs', 'versus', 'pros and cons', 'trade-off',
     'trade-offs', 'tradeoffs', 'choose between', '哪个好', '选哪个', '对比', '比较'],
-  learn: ['explain', 'what is', 'what are', 'what does', 'why', 'how does', 'how do', 'difference between', 'meaning of',
-    'understand', '解释', '什么是', '为什么', '区别', '原理', '是什么', '如何理解'],
-});
+  // "How is it implemented" asks to understand: the longer phrase wins over build's "implement" at that spot.
+  learn: ['explain', 'what is', 'what are', 'what does', 'why', 'how does', 'how do', 'how is', 'difference between', 'meaning of',
+    'understand', 'how is it implemented', 'how it works', '解释', '什么是', '为什么', '区别', '原理', '是什么', '如何理解',
+    '怎么实现', '如何实现', '怎么', '如何'],
+};
 
-export const TASK_KEYWORDS = compileKeywords({
-  'bug-fixing': ['fix', 'bug', 'traceback', 'exception', 'crash', 'broken', 'not working', '修复', '报错', 'oom'],
-  'code-explanation': ['explain', 'what does this code', 'walk me through', 'how does this work', '解释', '讲解'],
+const TASK: KeywordTable = {
+  'bug-fixing': ['fix', 'patch it', 'bug', 'traceback', 'exception', 'crash', 'broken', 'not working', '修复', '报错', 'oom'],
+  'code-explanation': ['explain', 'what does this code', 'walk me through', 'how does this work', 'how is it implemented', '解释',
+    '讲解', '怎么实现', '如何实现'],
   'code-refactoring': ['refactor', 'clean up', 'restructure', 'simplify', '重构'],
   'code-optimization': ['optimize', 'optimise', 'faster', 'speed up', 'more efficient', '优化'],
   'testing-task': ['unit test', 'unit tests', 'write tests', 'test cases', 'test case', '单元测试', '测试用例'],
@@ -46,9 +49,9 @@ export const TASK_KEYWORDS = compileKeywords({
   monitoring: ['monitoring', 'alerting', 'prometheus', 'grafana', '监控'],
   'performance-analysis': ['profile', 'profiling', 'benchmark', 'bottleneck', '性能分析'],
   'security-audit': ['security audit', 'security review', 'vulnerabilities', '安全审计', '漏洞'],
-});
+};
 
-export const DOMAIN_KEYWORDS = compileKeywords({
+const DOMAIN: KeywordTable = {
   'web-frontend': ['react', 'vue', 'angular', 'svelte', 'css', 'html', 'dom', 'frontend', 'front-end', 'tailwind', '前端', '网页'],
   'web-backend': ['django', 'flask', 'fastapi', 'express', 'spring boot', 'rest api', 'endpoint', 'backend', 'middleware',
     'server-side', '后端'],
@@ -57,7 +60,7 @@ export const DOMAIN_KEYWORDS = compileKeywords({
   'data-science': ['pandas', 'dataframe', 'numpy', 'matplotlib', 'data analysis', 'jupyter', 'statistics', '数据分析'],
   devops: ['docker', 'kubernetes', 'k8s', 'ci/cd', 'terraform', 'ansible', 'helm', 'jenkins', 'github actions', '运维'],
   'database-administration': ['postgresql', 'postgres', 'mysql', 'sql server', 'query plan', 'replication', 'database index', '数据库'],
-  cybersecurity: ['sql injection', 'xss', 'csrf', 'vulnerability', 'exploit', 'penetration test', '注入', '漏洞', '安全'],
+  cybersecurity: ['sql injection', 'xss', 'csrf', 'vulnerability', 'exploit', 'penetration test', '注入', '漏洞', '网络安全', '信息安全'],
   'mobile-development': ['android', 'ios', 'flutter', 'swiftui', 'react native', 'jetpack compose', '移动端', '安卓'],
   'systems-programming': ['malloc', 'pointer', 'syscall', 'linker', 'memory layout', 'system call', '内存管理'],
   'embedded-systems': ['arduino', 'raspberry pi', 'firmware', 'microcontroller', 'stm32', 'esp32', '嵌入式', '单片机'],
@@ -72,9 +75,9 @@ export const DOMAIN_KEYWORDS = compileKeywords({
   'data-engineering': ['etl', 'airflow', 'spark', 'kafka', 'data pipeline', '数据管道'],
   automation: ['automate', 'automation', 'cron', 'web scraping', 'scraper', '自动化', '爬虫'],
   'operating-systems': ['operating system', 'process scheduling', 'virtual memory', '操作系统'],
-});
+};
 
-export const CONCEPT_KEYWORDS = compileKeywords({
+const CONCEPT: KeywordTable = {
   recursion: ['recursion', 'recursive', '递归'],
   concurrency: ['thread', 'threads', 'threading', 'mutex', 'goroutine', 'async', 'await', 'concurrent', 'parallel', 'race condition',
     'deadlock', '并发', '线程', '多线程'],
@@ -99,9 +102,9 @@ export const CONCEPT_KEYWORDS = compileKeywords({
   architecture: ['microservice', 'microservices', 'event-driven', 'architecture', '架构'],
   profiling: ['profiler', 'profiling', 'benchmark', 'flame graph'],
   'functional-programming': ['higher-order function', 'pure function', 'immutability', 'functional programming', '函数式'],
-});
+};
 
-export const CONSTRAINT_KEYWORDS = compileKeywords({
+const CONSTRAINT: KeywordTable = {
   'thread-safe': ['thread-safe', 'thread safe', '线程安全'],
   'no-recursion': ['without recursion', 'no recursion', 'iteratively', '不用递归', '不使用递归'],
   'no-external-dependencies': ['no external dependencies', 'no third-party', 'without libraries', 'standard library only',
@@ -123,10 +126,15 @@ export const CONSTRAINT_KEYWORDS = compileKeywords({
   accessible: ['wcag', 'screen reader', 'accessible'],
   'fault-tolerant': ['fault-tolerant', 'fault tolerant', 'resilient', '容错'],
   'no-dynamic-allocation': ['no dynamic allocation', 'without malloc', 'no heap allocation'],
-});
+};
 
 /** Words that push difficulty up: the reply deals with hard systems problems. */
-export const HARD_TOPICS = compileKeywords({
+const HARD: KeywordTable = {
   hard: ['distributed', 'consensus', 'lock-free', 'concurrency', 'kernel', 'compiler', 'memory model', 'race condition', 'raft',
     'sharding', 'allocator', '分布式', '并发', '编译器', '内核'],
-});
+};
+
+/** Tables read from the last request, in one pass. */
+export const REQUEST_SCAN = compileKeywordSet({ intent: INTENT, task: TASK, domain: DOMAIN, concept: CONCEPT, constraint: CONSTRAINT });
+/** Tables read from the reply, in one pass. */
+export const REPLY_SCAN = compileKeywordSet({ domain: DOMAIN, concept: CONCEPT, hard: HARD });

@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../taxonomy/types';
+import { compileKeywords } from './keywords';
 
 /**
  * Languages a sample shows without asking a model: code-fence info strings and framework names.
@@ -38,29 +39,34 @@ const FENCE_NAMES: Readonly<Record<string, string>> = {
 /** Fence words that name a format we do not label as a language, or no language at all. */
 const NOT_A_LANGUAGE = new Set(['text', 'txt', 'plaintext', 'plain', 'output', 'log', 'diff', 'patch', 'cot', 'none', 'math']);
 
-/** Framework and library mentions → language. `js-or-ts` resolves to typescript when the sample shows TS anywhere. */
-type FrameworkLanguage = string | 'js-or-ts';
-const FRAMEWORKS: readonly (readonly [RegExp, FrameworkLanguage])[] = [
-  [/\bReact(?:\.js|JS)?\b|\buse(?:State|Effect|Memo|Ref)\(/, 'js-or-ts'],
-  [/\bNext\.js\b|\bNextJS\b|\bnext\/(?:router|link|image)\b/, 'js-or-ts'],
-  [/\bVue(?:\.js|3)?\b|\bNuxt(?:\.js)?\b/, 'js-or-ts'],
-  [/\bSvelte(?:Kit)?\b/, 'js-or-ts'],
-  [/\bAngular\b|\bNestJS\b|\bDeno\b/, 'typescript'],
-  [/\bNode\.js\b|\bNodeJS\b|\bExpress\.js\b|\bExpressJS\b|require\(\s*['"]express['"]\s*\)|\bjQuery\b/, 'javascript'],
-  [/\bDjango\b|\bFlask\b|\bFastAPI\b|\bfastapi\b|\bpandas\b|\bNumPy\b|\bnumpy\b|\bPyTorch\b|\bimport torch\b|\bTensorFlow\b|\bKeras\b|\bscikit-learn\b|\bsklearn\b|\bmatplotlib\b|\bSQLAlchemy\b|\bPydantic\b|\bStreamlit\b|\basyncio\b/, 'python'],
-  [/\bSpring (?:Boot|MVC|Framework|Data|Security|Cloud)\b|@SpringBootApplication\b|\bHibernate\b|\bJUnit\b/, 'java'],
-  [/\bFlutter\b/, 'dart'],
-  [/\bTerraform\b|\bterraform (?:plan|apply|init)\b/, 'hcl'],
-  [/\bRuby on Rails\b|\bRails\b|\bActiveRecord\b/, 'ruby'],
-  [/\bLaravel\b|\bSymfony\b|\bWordPress\b/, 'php'],
-  [/\bASP\.NET\b|\.NET Core\b|\bEntity Framework\b|\bBlazor\b/, 'csharp'],
-  [/\bSwiftUI\b|\bUIKit\b/, 'swift'],
-  [/\bJetpack Compose\b|\bKtor\b/, 'kotlin'],
-  [/\bTokio\b|\bActix\b|\bcargo (?:build|run|test|add)\b/, 'rust'],
-  [/\bgoroutines?\b|\bgo mod (?:init|tidy)\b/, 'go'],
-  [/\bAnsible\b|\bHelm chart|\bdocker-compose\b/, 'yaml'],
-  [/\bTailwind(?:CSS)?\b/, 'css'],
-];
+/**
+ * Framework and library mentions → language, matched case-sensitively so "React" the library is not "react" the
+ * verb. `js-or-ts` resolves to typescript when the sample shows TypeScript anywhere.
+ */
+const FRAMEWORKS = compileKeywords(
+  {
+    'js-or-ts': ['React', 'React.js', 'ReactJS', 'useState(', 'useEffect(', 'useMemo(', 'useRef(', 'Next.js', 'NextJS', 'next/router',
+      'next/link', 'Vue', 'Vue.js', 'Vue3', 'Nuxt', 'Nuxt.js', 'Svelte', 'SvelteKit'],
+    typescript: ['Angular', 'NestJS', 'Deno'],
+    javascript: ['Node.js', 'NodeJS', 'Express.js', 'ExpressJS', "require('express')", 'require("express")', 'jQuery'],
+    python: ['Django', 'Flask', 'FastAPI', 'fastapi', 'pandas', 'NumPy', 'numpy', 'PyTorch', 'import torch', 'TensorFlow', 'Keras',
+      'scikit-learn', 'sklearn', 'matplotlib', 'SQLAlchemy', 'Pydantic', 'Streamlit', 'asyncio'],
+    java: ['Spring Boot', 'Spring MVC', 'Spring Framework', 'Spring Data', 'Spring Security', 'Spring Cloud', '@SpringBootApplication',
+      'Hibernate', 'JUnit'],
+    dart: ['Flutter'],
+    hcl: ['Terraform', 'terraform plan', 'terraform apply', 'terraform init'],
+    ruby: ['Ruby on Rails', 'Rails', 'ActiveRecord'],
+    php: ['Laravel', 'Symfony', 'WordPress'],
+    csharp: ['ASP.NET', '.NET Core', 'Entity Framework', 'Blazor'],
+    swift: ['SwiftUI', 'UIKit'],
+    kotlin: ['Jetpack Compose', 'Ktor'],
+    rust: ['Tokio', 'Actix', 'cargo build', 'cargo run', 'cargo test', 'cargo add'],
+    go: ['goroutine', 'goroutines', 'go mod init', 'go mod tidy'],
+    yaml: ['Ansible', 'Helm chart', 'docker-compose'],
+    css: ['Tailwind', 'TailwindCSS'],
+  },
+  { caseSensitive: true },
+);
 
 const TYPESCRIPT_EVIDENCE = /\bTypeScript\b|\.tsx?\b|\binterface \w+ \{|: (?:string|number|boolean)\b/;
 
@@ -92,9 +98,8 @@ export function scanFences(text: string): { names: string[]; fenceLines: number 
 export function frameworkLanguages(text: string, fenceLanguages: readonly string[], taxonomy: Taxonomy): string[] {
   const found = new Set<string>();
   let typescript: boolean | undefined;
-  for (const [pattern, lang] of FRAMEWORKS) {
-    if (!pattern.test(text)) continue;
-    let id = lang;
+  for (const lang of FRAMEWORKS.scan(text).counts.keys()) {
+    let id: string = lang;
     if (lang === 'js-or-ts') {
       typescript ??= fenceLanguages.includes('typescript') || TYPESCRIPT_EVIDENCE.test(text);
       id = typescript ? 'typescript' : 'javascript';

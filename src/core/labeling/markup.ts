@@ -13,7 +13,12 @@ const TRAINING_TAGS = [
   // Our own delimiters: stripped as tags too, so a transcript never shows a look-alike even once escaped.
   'conversation', 'signals', 'call1_result', 'answer_schema',
 ];
-const TAG_PATTERN = new RegExp(`<\\s*/?\\s*(?:${TRAINING_TAGS.join('|')})\\b[^<>]{0,200}?/?\\s*>`, 'gi');
+/**
+ * Lowercase tags. An opening tag glued to an identifier is code, not markup: `Promise<result>` and `Vec<response>`
+ * are generics and stay as they are. Closing tags (`…text</solution>`) never occur in generics.
+ */
+const TAG_NAMES = TRAINING_TAGS.join('|');
+const TAG_PATTERN = new RegExp(`(?<![\\w$.])<\\s*(?:${TAG_NAMES})\\b[^<>]{0,200}?/?\\s*>|<\\s*/\\s*(?:${TAG_NAMES})\\s*>`, 'g');
 
 /** Fenced reasoning blocks (```COT … ```), removed with their content: Pass 1 labels the visible reply only. */
 const REASONING_FENCE = /^[ \t]*(`{3,}|~{3,})[ \t]*(?:cot|reasoning|thinking|thought|think)[ \t]*\r?\n[\s\S]*?^[ \t]*\1[ \t]*$\r?\n?/gim;

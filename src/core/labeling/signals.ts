@@ -56,11 +56,14 @@ const PLAN_PHRASES =
   /\b(?:let me (?:first|start by)|here(?:'s| is) (?:my|the) plan|my plan|step 1\b|first,? i(?:'ll| will)|i(?:'ll| will) start by|plan:|next,? i(?:'ll| will)|then i(?:'ll| will))|首先|第一步|计划|步骤|我先|让我先/i;
 const CAUSAL = /\b(?:because|therefore|thus|hence|so that|which means|as a result|since)\b|因为|所以|因此|由于|导致/gi;
 
-/** Characters of one turn scanned for keywords and frameworks; the head and tail carry the topic. */
-const KEYWORD_SCAN_LIMIT = 60_000;
-function keywordText(turn: Turn): string {
-  const t = turn.text;
-  return t.length <= KEYWORD_SCAN_LIMIT ? t : t.slice(0, KEYWORD_SCAN_LIMIT / 2) + '\n' + t.slice(-KEYWORD_SCAN_LIMIT / 2);
+/**
+ * Characters scanned for keywords and frameworks: per turn, and for the whole sample. The head and tail of a
+ * conversation carry its topic; megabytes of tool output in the middle add cost, not evidence.
+ */
+const TURN_SCAN_LIMIT = 40_000;
+const SAMPLE_SCAN_LIMIT = 120_000;
+function headAndTail(text: string, limit: number): string {
+  return text.length <= limit ? text : text.slice(0, limit / 2) + '\n' + text.slice(-limit / 2);
 }
 
 /** Compute the signals of a whole (untruncated) sample. Never throws on odd data. */
@@ -80,7 +83,7 @@ export function computeSignals(sample: Sample, taxonomy: Taxonomy): SampleSignal
       if (id && !fenceLanguages.includes(id)) fenceLanguages.push(id);
     }
   }
-  const scanned = turns.map(keywordText).join('\n');
+  const scanned = headAndTail(turns.map((t) => headAndTail(t.text, TURN_SCAN_LIMIT)).join('\n'), SAMPLE_SCAN_LIMIT);
   const frameworks = frameworkLanguages(scanned, fenceLanguages, taxonomy);
   const tools = collectToolEvidence(turns);
   const keywordHits: Partial<Record<KeywordGroup, string[]>> = {};
@@ -114,7 +117,7 @@ function behaviouralHints(turns: readonly Turn[], tools: ReturnType<typeof colle
   const firstReply = turns.find((t) => t.role === 'assistant');
   if (firstReply && PLAN_PHRASES.test(firstReply.text.slice(0, 4000))) hints.push('planning');
   const reply = turns[turns.length - 1];
-  if (reply && reply.text.length > 500 && (reply.text.slice(0, KEYWORD_SCAN_LIMIT).match(CAUSAL)?.length ?? 0) >= 2) {
+  if (reply && reply.text.length > 500 && (reply.text.slice(0, TURN_SCAN_LIMIT).match(CAUSAL)?.length ?? 0) >= 2) {
     hints.push('multi-step-reasoning');
   }
   if (tools.errorRecovery) hints.push('error-recovery');

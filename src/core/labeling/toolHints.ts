@@ -131,8 +131,10 @@ const JSON_COMMAND = /"(?:command|cmd)"\s*:\s*"((?:[^"\\]|\\.){1,500})"/g;
 const TOOL_CALL_BLOCK = /<tool_call>([\s\S]{0,4000}?)<\/tool_call>|\[unused11\]([\s\S]{0,4000}?)\[unused12\]|"function"\s*:\s*(\{[\s\S]{0,400})/g;
 const TOOL_CALL_NAME = /"(?:name|tool_name|tool)"\s*:\s*"([A-Za-z_][\w.:-]{0,63})"/;
 const REACT_ACTION = /^Action:\s*([A-Za-z_][\w.-]{0,63})\s*$/gm;
-const FILE_PATH =
-  /(?:^|[\s'"`(=:,[])((?:\.{1,2}\/|\/)?(?:[\w.@-]+\/)*[\w@-][\w.@-]*\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|java|kt|go|rs|rb|php|c|h|cc|cpp|hpp|cs|swift|scala|sh|ya?ml|json|toml|md|html|css|scss|sql|vue|svelte|ini|cfg|xml|gradle|txt|ipynb|proto|tf|dart|lua|ex|exs|lock))(?![\w/])/gm;
+/** A source-file extension ending a path; the path itself is found by walking back from it (much cheaper). */
+const FILE_EXTENSION =
+  /\.(?:py|pyi|ts|tsx|js|jsx|mjs|cjs|java|kt|go|rs|rb|php|c|h|cc|cpp|hpp|cs|swift|scala|sh|ya?ml|json|toml|md|html|css|scss|sql|vue|svelte|ini|cfg|xml|gradle|txt|ipynb|proto|tf|dart|lua|ex|exs|lock)(?![\w/])/g;
+const PATH_CHAR = /[\w.@/-]/;
 const ERROR_WORDS = /(?<!\b(?:0|no) )\b(?:error|errors|failed|failure|exception|traceback|panic(?:ked)?|fatal)\b|报错|错误|失败|异常/i;
 
 /** At most this many characters of one turn are scanned; trajectories can carry megabyte-long tool outputs. */
@@ -176,10 +178,13 @@ export function collectToolEvidence(turns: readonly Turn[]): ToolEvidence {
     for (const tag of agenticTagsForCommand(c)) tags.add(tag);
   };
   const addPaths = (text: string) => {
-    for (const m of text.matchAll(FILE_PATH)) {
-      const path = m[1]!.replace(/^\.\//, '');
+    for (const m of text.matchAll(FILE_EXTENSION)) {
       if (filePaths.length >= 50) return;
-      if (!filePaths.includes(path)) filePaths.push(path);
+      let start = m.index;
+      while (start > 0 && PATH_CHAR.test(text[start - 1]!)) start--;
+      const path = text.slice(start, m.index + m[0].length).replace(/^\.\//, '');
+      // "a.py" needs a name before the dot; "e.g." style text and bare extensions are not paths.
+      if (/^[\w@-]/.test(path.replace(/^.*\//, '')) && !filePaths.includes(path)) filePaths.push(path);
     }
   };
 

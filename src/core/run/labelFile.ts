@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { readDataset } from '../dataset/read';
 import { heuristicLabel } from '../labeling/heuristic';
 import { labelSample } from '../labeling/pass1';
@@ -58,6 +59,8 @@ export async function labelFile(opts: LabelFileOptions): Promise<LabelFileResult
   const sidecar = await Sidecar.openForWrite(opts.file);
   const meter = new RateMeter();
   const internal = new AbortController();
+  // Every sample in flight listens to the run's signal: hundreds of listeners are expected here.
+  setMaxListeners(0, internal.signal);
   const onOuterAbort = () => internal.abort();
   opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (opts.signal?.aborted) internal.abort();

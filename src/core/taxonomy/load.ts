@@ -66,7 +66,8 @@ export async function loadTaxonomy(location?: string): Promise<TaxonomyLoadResul
   const unreadable: TaxonomyProblem[] = [];
   for (const path of paths) {
     try {
-      texts.push({ path, text: await readFile(path, 'utf8') });
+      // Editors drop a byte-order mark from the text they show; drop it too so columns on line 1 agree.
+      texts.push({ path, text: (await readFile(path, 'utf8')).replace(/^\uFEFF/, '') });
     } catch (err) {
       unreadable.push(problemAt(path, C.unreadable, `cannot read file: ${errorText(err)}`));
     }

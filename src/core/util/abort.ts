@@ -7,10 +7,11 @@ export class AbortedError extends Error {
   }
 }
 
+/** Cancellation in any of its shapes: ours, the platform's, the openai client's, or an aborted LLM call. */
 export function isAbortError(err: unknown): boolean {
   if (err instanceof AbortedError) return true;
-  const name = (err as { name?: unknown } | null)?.name;
-  return name === 'AbortError' || name === 'APIUserAbortError';
+  const e = err as { name?: unknown; kind?: unknown } | null;
+  return e?.name === 'AbortError' || e?.name === 'APIUserAbortError' || (e?.name === 'LlmError' && e.kind === 'aborted');
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

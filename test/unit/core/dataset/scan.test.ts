@@ -66,6 +66,15 @@ describe('core/dataset/scan', () => {
       assert.equal(records(events).length, 2);
     });
 
+    it('reads .jsonl rows that are lists line by line (each is then reported on its own)', () => {
+      const bytes = Buffer.from('[{"role":"user"}]\n{"a":1}\n[2]\n');
+      for (const chunk of CHUNK_SIZES) {
+        const events = scanInChunks(bytes, 'jsonl', chunk);
+        assertSpans(bytes, events, [[{ role: 'user' }], { a: 1 }, [2]]);
+        assert.deepEqual(notices(events), []);
+      }
+    });
+
     it('takes a single one-line object in a .json file without complaint', () => {
       const events = scanInChunks(Buffer.from('{"a":[1,{"b":"}"}]}\n'), 'json', 2);
       assert.deepEqual(notices(events), []);

@@ -47,13 +47,18 @@ describe('core/labeling/transcript', () => {
   });
 
   it('strips training tags but keeps their content, and drops fenced reasoning blocks', () => {
-    const raw = '<solution>\n<tool_call>{"name":"bash"}</tool_call>\n</solution>\n```COT\nthinking hard\n```\n<Patch a="1">diff body</Patch>\n```python\nprint(1)\n```';
+    const raw = '<solution>\n<tool_call>{"name":"bash"}</tool_call>\n</solution>\n```COT\nthinking hard\n```\n<patch a="1">diff body</patch>\n```python\nprint(1)\n```';
     const out = stripTrainingMarkup(raw);
     assert.ok(!/<\/?(solution|tool_call|patch)/i.test(out));
     assert.ok(out.includes('{"name":"bash"}'));
     assert.ok(out.includes('diff body'));
     assert.ok(!out.includes('thinking hard'));
     assert.ok(out.includes('```python\nprint(1)\n```'));
+  });
+
+  it('leaves generics that look like training tags alone', () => {
+    const code = 'async function f(): Promise<Response> {}\nlet v: Vec<result> = x;\nfoo.<output>bar()';
+    assert.equal(stripTrainingMarkup(code), code);
   });
 
   it('cuts a long text in the middle, keeping head and tail with a count of what was cut', () => {

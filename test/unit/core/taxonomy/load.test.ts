@@ -88,6 +88,13 @@ describe('core/taxonomy/load', () => {
     assert.deepEqual(taxonomy.dimensionsOf('mood-tag'), []);
   });
 
+  it('ignores a byte-order mark so positions on the first line match the editor', async () => {
+    const path = join(scratch, 'taxonomy.yaml');
+    writeFileSync(path, `\uFEFF${flowRoot({ 0: 'version: 1.0' })}`);
+    const { problems } = await loadTaxonomy(path);
+    assert.deepEqual(problems.map((p) => [p.code, p.range.start.character]), [['taxonomy/wrong-type', 9]]);
+  });
+
   it('reports a missing location or a folder without taxonomy.yaml', async () => {
     const missing = await loadTaxonomy(join(scratch, 'absent'));
     assert.deepEqual(missing.problems.map((p) => p.code), ['taxonomy/not-found']);

@@ -225,6 +225,11 @@ describe('core/taxonomy/validate', () => {
     });
   });
 
+  it('reports the same positions for CRLF line endings', () => {
+    const p = single(validateTagFile(['category: domain', 'tags:', '  - { id: health, name: Health }', '  - { id: health, name: Care }'].join('\r\n')));
+    assert.equal(summary(p), 'error taxonomy/duplicate-id 3,10,3,16');
+  });
+
   describe('formatProblem', () => {
     it('prints file:line:col with 1-based positions', () => {
       const p = single(validateTagFile(lines('category: domian', 'tags:', '  - { id: health, name: Health }')));
