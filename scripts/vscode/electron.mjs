@@ -55,7 +55,7 @@ async function captureStdout(fn) {
  * Runs the trusted-workspace suites in a desktop VS Code instance. Untrusted suites are skipped:
  * runTests always adds `--disable-workspace-trust`.
  * @param {{ entry: string, suites: { bundle: string, kind: string }[], grep?: string }} opts
- * @returns {Promise<number>} exit code
+ * @returns {Promise<{ passed: number, failed: number, skipped: number, ok: boolean }>} ok: VS Code exited with 0
  */
 export async function runWithElectron({ entry, suites, grep }) {
   const vscodeExecutablePath = findDesktopVscode();
@@ -81,8 +81,6 @@ export async function runWithElectron({ entry, suites, grep }) {
   rmSync(sandbox.root, { recursive: true, force: true });
   if (error) console.error(`[vscode-tests] electron: ${error instanceof Error ? error.message : String(error)}`);
   const match = SUMMARY.exec(output);
-  const passed = match ? Number(match[1]) : 0;
-  const failed = match ? Number(match[2]) : 1;
-  console.log(`${passed} passed, ${failed} failed${match?.[3] ? `, ${match[3]} skipped` : ''}`);
-  return !error && match && failed === 0 ? 0 : 1;
+  if (!match) return { passed: 0, failed: 1, skipped: 0, ok: false };
+  return { passed: Number(match[1]), failed: Number(match[2]), skipped: Number(match[3] ?? 0), ok: !error };
 }

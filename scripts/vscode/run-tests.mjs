@@ -26,7 +26,7 @@ const SUMMARY = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
 const NOISE = [
   /ENOTFOUND/, /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/,
   /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^\[AgentHost/, /^\[AccountPolicyGate\]/,
-  /^\[lifecycle\] Long running operations during shutdown/,
+  /^\[lifecycle\] Long running operations during shutdown/, /^\[RemoteAgentHostProtocol\] Reconnecting/,
 ];
 
 /** Stops whatever is running (servers, browser) when the runner is interrupted. */
@@ -74,7 +74,7 @@ async function runSuites(opts) {
     trusted: opts.kind.trusted,
     testDriver: true,
     logFile: serverLog,
-    env: {
+    env: { // names as in test/integration/env.ts
       SFT_TEST_FILES: JSON.stringify(opts.files),
       SFT_TEST_BRIDGE: opts.bridgeUrl,
       SFT_TEST_USER_DATA_DIR: sandbox.userDataDir,
@@ -165,6 +165,16 @@ async function runSuites(opts) {
   return result;
 }
 
+/**
+ * Writes the totals as JSON to the file named by SFT_TEST_COUNTS, for scripts/test.sh to sum with the
+ * unit suite's counts.
+ * @param {{ passed: number, failed: number, skipped: number }} totals
+ */
+function writeCounts(totals) {
+  const file = process.env.SFT_TEST_COUNTS;
+  if (file) writeFileSync(file, `${JSON.stringify(totals)}\n`);
+}
+
 /** @param {string[]} argv */
 async function main(argv) {
   const { values } = parseArgs({
@@ -190,7 +200,7 @@ async function main(argv) {
   const { entry, suites } = await buildIntegrationTests();
   if (suites.length === 0) throw new Error('no test/integration/**/*.vscode.test.ts suites found');
 
-  if (values.electron) return runWithElectron({ entry, suites, grep: values.grep });
+  if (values.electron) return report(await runWithElectron({ entry, suites, grep: values.grep }), started);
 
   const runtime = ensureVscodeRuntime();
   const current = { page: undefined };
@@ -228,9 +238,18 @@ async function main(argv) {
     await closeBrowser();
     await bridge.close();
   }
+  return report({ ...totals, ok }, started);
+}
+
+/**
+ * Prints the closing `N passed, N failed` line, writes the counts file and returns the exit code.
+ * @param {{ passed: number, failed: number, skipped: number, ok: boolean }} totals @param {number} started
+ */
+function report(totals, started) {
   say(`total ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots and logs in ${artifactsDir}`);
   console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
-  return ok && totals.failed === 0 ? 0 : 1;
+  writeCounts(totals);
+  return totals.ok && totals.failed === 0 ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

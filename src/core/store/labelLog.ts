@@ -33,21 +33,49 @@ export class LabelLog {
   readonly corruptLines: number[] = [];
   /** True when the log ended in a torn line that was cut off on open. */
   repairedTail = false;
+  private readOnly = false;
+  /** Complete lines indexed so far (grows with refresh; counts replaced records too). */
+  private appendedSinceOpen = 0;
 
   private constructor(readonly file: string) {}
 
+  /**
+   * Open for writing: repairs a torn tail and appends after it. Only one writer may do this at a time
+   * (the sidecar lock guarantees it).
+   */
   static async open(file: string): Promise<LabelLog> {
     const log = new LabelLog(file);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await log.load();
+    await log.load(true);
     log.handle = await fs.open(file, 'a');
     return log;
   }
 
-  private async load(): Promise<void> {
+  /**
+   * Open for reading while someone else may be writing (the editor during a CLI run): never truncates,
+   * treats an unterminated last line as not written yet, and `refresh()` picks up what was appended since.
+   */
+  static async openReadOnly(file: string): Promise<LabelLog> {
+    const log = new LabelLog(file);
+    log.readOnly = true;
+    await log.load(false);
+    return log;
+  }
+
+  /** Index the records appended since the last load (read-only logs). Returns how many lines were new. */
+  async refresh(): Promise<number> {
+    const before = this.appendedSinceOpen;
+    await this.load(false);
+    return this.appendedSinceOpen - before;
+  }
+
+  private lineNo = 0;
+
+  /** Index complete lines from `this.size` on; with `repair`, cut off a torn tail (writers only). */
+  private async load(repair: boolean): Promise<void> {
     let handle: fs.FileHandle;
     try {
-      handle = await fs.open(this.file, 'r+');
+      handle = await fs.open(this.file, repair ? 'r+' : 'r');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw err;
@@ -56,9 +84,8 @@ export class LabelLog {
       const { size } = await handle.stat();
       const chunk = Buffer.allocUnsafe(1 << 20);
       let carry: Buffer = Buffer.alloc(0);
-      let pos = 0;
-      let lineNo = 0;
-      let lastGoodEnd = 0;
+      let pos = this.size;
+      let lastGoodEnd = this.size;
       while (pos < size) {
         const { bytesRead } = await handle.read(chunk, 0, chunk.length, pos);
         if (bytesRead === 0) break;
@@ -66,8 +93,9 @@ export class LabelLog {
         const base = pos - carry.length;
         let start = 0;
         for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-          lineNo++;
-          this.indexLine(buf, start, nl, base + start, lineNo);
+          this.lineNo++;
+          this.appendedSinceOpen++;
+          this.indexLine(buf, start, nl, base + start, this.lineNo);
           start = nl + 1;
           lastGoodEnd = base + start;
         }
@@ -75,7 +103,7 @@ export class LabelLog {
         pos += bytesRead;
       }
       this.size = lastGoodEnd;
-      if (lastGoodEnd < size) {
+      if (repair && lastGoodEnd < size) {
         // A torn final line from a crash mid-append: drop it so the next append starts on a clean line.
         await handle.truncate(lastGoodEnd);
         this.repairedTail = true;
@@ -133,7 +161,7 @@ export class LabelLog {
   append(records: StoreRecord[]): Promise<void> {
     const lines = records.map((r) => JSON.stringify(r) + '\n');
     const next = this.writing.then(async () => {
-      if (!this.handle) throw new Error(`Label log ${this.file} is closed`);
+      if (!this.handle) throw new Error(`Label log ${this.file} is ${this.readOnly ? 'open read-only' : 'closed'}`);
       let offset = this.size;
       const buf = Buffer.from(lines.join(''), 'utf8');
       let written = 0;

@@ -13,10 +13,13 @@ export class Sidecar {
     private readonly release?: () => Promise<void>,
   ) {}
 
-  /** Open for reading (the editor, stats, export): no lock, sees what is on disk now. */
+  /**
+   * Open for reading (the editor, stats, export): no lock, never writes, safe while another process
+   * is labeling the same file; `log.refresh()` catches up with what it appended.
+   */
   static async openForRead(datasetFile: string): Promise<Sidecar> {
     const paths = sidecarPaths(datasetFile);
-    return new Sidecar(datasetFile, paths, await LabelLog.open(paths.labels));
+    return new Sidecar(datasetFile, paths, await LabelLog.openReadOnly(paths.labels));
   }
 
   /** Open for a run: takes the cross-process lock first, so two writers never interleave. */

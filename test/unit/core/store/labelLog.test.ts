@@ -92,4 +92,30 @@ describe('core/store/labelLog', () => {
     assert.equal((await again.get('z'))?.sampleId, 'z');
     await again.close();
   });
+
+  it('read-only: never truncates a writer\'s unfinished line, and refresh picks up what was appended', async () => {
+    const file = path.join(tmp.dir, 'labels.jsonl');
+    const full = JSON.stringify(fakeRecord('b'));
+    writeFileSync(file, JSON.stringify(fakeRecord('a')) + '\n' + full.slice(0, 30));
+    const reader = await LabelLog.openReadOnly(file);
+    assert.equal(reader.count, 1);
+    assert.equal(readFileSync(file, 'utf8').length, JSON.stringify(fakeRecord('a')).length + 1 + 30, 'file untouched');
+    appendFileSync(file, full.slice(30) + '\n' + JSON.stringify(fakeRecord('c')) + '\n');
+    assert.equal(await reader.refresh(), 2);
+    assert.equal((await reader.get('b'))?.sampleId, 'b');
+    assert.equal((await reader.get('c'))?.sampleId, 'c');
+    await assert.rejects(reader.append([fakeRecord('d')]), /read-only/);
+    await reader.close();
+  });
+
+  it('read-only open of a missing log is empty, and sees the log once it exists', async () => {
+    const file = path.join(tmp.dir, 'none', 'labels.jsonl');
+    const reader = await LabelLog.openReadOnly(file);
+    assert.equal(reader.count, 0);
+    const writer = await LabelLog.open(file);
+    await writer.append([fakeRecord('a')]);
+    await writer.close();
+    assert.equal(await reader.refresh(), 1);
+    await reader.close();
+  });
 });
