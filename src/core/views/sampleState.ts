@@ -1,0 +1,35 @@
+import type { LabelRecord } from '../model/records';
+
+/**
+ * What the editor shows for one sample (one assistant reply) of a document:
+ * - `labeled`: a successful label for exactly this content;
+ * - `outdated`: labeled, but with another taxonomy, prompt version or labeler than the current one;
+ * - `stale`: the content changed since it was labeled (same place in the file, new content);
+ * - `failed` / `partial`: the last attempt failed, or only Call 1 succeeded;
+ * - `not-labeled`: nothing yet.
+ */
+export type SampleState = 'labeled' | 'outdated' | 'stale' | 'failed' | 'partial' | 'not-labeled';
+
+export interface SampleView {
+  sampleId: string;
+  turnIndex: number;
+  totalTurns: number;
+  state: SampleState;
+  /** The record behind the state: this sample's own, or for `stale` the one at its old place. */
+  record?: LabelRecord;
+}
+
+export function stateOf(
+  own: LabelRecord | undefined,
+  current: { taxonomyHash: string; promptVersion: string },
+  previousAtSamePlace?: LabelRecord,
+): { state: SampleState; record?: LabelRecord } {
+  if (own) {
+    if (own.status === 'failed') return { state: 'failed', record: own };
+    if (own.status === 'partial') return { state: 'partial', record: own };
+    const same = own.taxonomyHash === current.taxonomyHash && own.promptVersion === current.promptVersion;
+    return { state: same ? 'labeled' : 'outdated', record: own };
+  }
+  if (previousAtSamePlace) return { state: 'stale', record: previousAtSamePlace };
+  return { state: 'not-labeled' };
+}
