@@ -12,6 +12,8 @@ export interface ChatRequestInfo {
   /** sampleKey(conversation) when the tags are present, else '(none)'. */
   sampleKey: string;
   temperature: number | null;
+  /** The request limited output with the older `max_tokens` field. */
+  usesMaxTokens: boolean;
   responseFormat: 'json_schema' | 'json_object' | 'none';
   schema: JsonSchema | null;
   schemaName: string | null;
@@ -51,6 +53,7 @@ export function describeChatRequest(body: Record<string, unknown>): ChatRequestI
     conversationText: tagged ?? lastUser,
     sampleKey: tagged === undefined ? '(none)' : sampleKey(tagged),
     temperature: typeof body.temperature === 'number' ? body.temperature : null,
+    usesMaxTokens: body.max_tokens !== undefined,
     responseFormat,
     schema,
     schemaName,

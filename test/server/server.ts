@@ -126,6 +126,14 @@ export async function startTestServer(options: Partial<TestServerOptions> = {}):
     if (opts.knownModels && !opts.knownModels.includes(info.model)) {
       return { kind: 'json', status: 404, body: errorBody(`The model '${info.model}' does not exist.`, 'model_not_found') };
     }
+    if (opts.reasoningModel && info.usesMaxTokens) {
+      const message = "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.";
+      return { kind: 'json', status: 400, body: errorBody(message, 'unsupported_parameter') };
+    }
+    if (opts.reasoningModel && info.temperature !== null && info.temperature !== 1) {
+      const message = `Unsupported value: 'temperature' does not support ${info.temperature} with this model. Only the default (1) value is supported.`;
+      return { kind: 'json', status: 400, body: errorBody(message, 'unsupported_value') };
+    }
     const rule = plan.pick(info.promptText);
     if (rule) {
       entry.fault = rule.fault;

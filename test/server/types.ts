@@ -56,6 +56,11 @@ export interface TestServerOptions {
   supportsJsonObject: boolean;
   /** Prompts (all message contents) longer than this get a 400 context-length error. */
   maxPromptChars?: number;
+  /**
+   * Behave like OpenAI's reasoning models (o-series, gpt-5): `max_tokens` and any temperature other
+   * than 1 are rejected with OpenAI's own 400 messages.
+   */
+  reasoningModel?: boolean;
   /** When set, other model names get 404 "model not found". */
   knownModels?: string[];
   /** `garbage`: every answer is prose instead of JSON. */

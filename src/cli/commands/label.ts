@@ -131,7 +131,8 @@ export async function labelCommand(argv: string[]): Promise<number> {
           console.error(formatIssue(i));
         },
         onProgress: (p) => {
-          if (!values.quiet) printer.update(p, p.phase !== 'labeling');
+          // Nothing to draw for a file whose samples are all current (or that has none).
+          if (!values.quiet && p.pending > 0 && p.phase !== 'indexing') printer.update(p, p.phase === 'done');
         },
         onRecord: (r) => {
           totals.calls += r.monitor.llm_calls;

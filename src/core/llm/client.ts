@@ -4,6 +4,7 @@
  * its built-in retry sleeps through AbortSignal and obeys any Retry-After without a cap.
  */
 import OpenAI from 'openai';
+import { adaptToRejection, quirksFor, rememberQuirks, type ModelQuirks } from './modelQuirks';
 import { AbortedError, isAbortError, sleep, throwIfAborted } from '../util/abort';
 import {
   DEFAULT_BACKOFF_BASE_MS,
@@ -100,7 +101,12 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
     downgrades: 0, promptTokens: 0, completionTokens: 0, errorsByStatus: {} as Record<string, number>,
   };
 
-  async function attempt(req: ChatRequest, rung: ResponseFormatRung, ticket: LimiterTicket): Promise<AttemptOutcome> {
+  async function attempt(
+    req: ChatRequest,
+    rung: ResponseFormatRung,
+    quirks: ModelQuirks,
+    ticket: LimiterTicket,
+  ): Promise<AttemptOutcome> {
     const parts = buildStructuredRequest(req, rung);
     // Our own timer, because the client's `timeout` stops counting once headers arrive.
     const controller = new AbortController();
@@ -119,8 +125,8 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
         {
           model,
           messages: parts.messages,
-          temperature: req.temperature,
-          max_tokens: req.maxTokens,
+          ...(quirks.omitTemperature ? {} : { temperature: req.temperature }),
+          ...(quirks.maxCompletionTokens ? { max_completion_tokens: req.maxTokens } : { max_tokens: req.maxTokens }),
           ...(parts.response_format ? { response_format: parts.response_format } : {}),
         },
         { signal: controller.signal, timeout: timeoutMs, headers },
@@ -169,7 +175,8 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
       for (;;) {
         throwIfAborted(req.signal);
         attempts++;
-        const outcome = await limiter.run((ticket) => attempt(req, rung, ticket), req.signal);
+        const quirks = quirksFor(baseUrl, model);
+        const outcome = await limiter.run((ticket) => attempt(req, rung, quirks, ticket), req.signal);
         latencyMs += outcome.latencyMs;
         if (outcome.ok) {
           counters.successes++;
@@ -179,6 +186,13 @@ export function createLlmClient(config: LlmClientConfig): RuntimeLlmClient {
           return { ...outcome.content, latencyMs: Math.round(latencyMs), attempts, responseFormat: rung, model };
         }
         const { failure } = outcome;
+        const adapted = failure.httpStatus === 400 ? adaptToRejection(failure.message, quirks) : undefined;
+        if (adapted) {
+          // The model refuses a parameter (reasoning models: max_tokens, temperature): resend without it.
+          rememberQuirks(baseUrl, model, adapted);
+          emit({ type: 'adapt', message: `${model} at ${endpoint} refuses a request parameter; adapting: ${failure.message}` });
+          continue;
+        }
         const lower = failure.downgrade ? nextRung(rung) : undefined;
         if (lower) {
           counters.downgrades++;

@@ -9,7 +9,9 @@ export type RuntimeEvent =
   | { type: 'rate_limited'; message: string; concurrency: number; retryAfterMs?: number }
   | { type: 'concurrency_restored'; message: string; concurrency: number }
   | { type: 'retry'; message: string; attempt: number; delayMs: number; reason: string }
-  | { type: 'downgrade'; message: string; from: ResponseFormatRung; to: ResponseFormatRung };
+  | { type: 'downgrade'; message: string; from: ResponseFormatRung; to: ResponseFormatRung }
+  /** The model refused a request parameter (reasoning models: `max_tokens`, `temperature`) and we adapted. */
+  | { type: 'adapt'; message: string };
 
 export interface ConcurrencySnapshot {
   /** Concurrency the limiter allows right now (lowered after 429/503, climbing back after successes). */

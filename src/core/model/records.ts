@@ -86,5 +86,113 @@ export interface LabelRecord {
   at: string;
 }
 
+/** Where a sample sits in its file when a record is written (shared by every record kind). */
+export type RecordLocator = LabelRecord['locator'];
+
+/** The two flags a Pass 2 judge may raise (reference §5.3); anything else is kept aside as `unknown_flags`. */
+export const SCORE_FLAGS = ['has-bug', 'incomplete'] as const;
+export type ScoreFlag = (typeof SCORE_FLAGS)[number];
+
+/** Sub-scores are whole numbers 1–10; null when the judge gave nothing usable for that field. */
+export interface ComplexityScores {
+  instruction: number | null;
+  analytical_depth: number | null;
+  implementation: number | null;
+  overall: number | null;
+}
+export interface QualityScores {
+  correctness: number | null;
+  code_quality: number | null;
+  explanation: number | null;
+  completeness: number | null;
+  overall: number | null;
+}
+export interface ReasoningScores {
+  clarity: number | null;
+  consistency: number | null;
+  self_correction: boolean | null;
+  overall: number | null;
+}
+
+/** What the Pass 2 judge said about one sample, after validation and reconciliation. */
+export interface ScoreJudgement {
+  complexity: ComplexityScores;
+  quality: QualityScores;
+  reasoning: ReasoningScores;
+  flags: ScoreFlag[];
+  unknown_flags: string[];
+  /** The judge's certainty, 0..1. */
+  confidence: number;
+}
+
+/** Which tag counts rarity was measured against (sft-label's `stats_ref`). */
+export interface StatsRef {
+  /** Path of the stats file, or `dataset` (the file's own Pass 1 labels) or `scored` (the samples in scope). */
+  source: string;
+  total_samples: number;
+  timestamp: string;
+}
+
+/** Rarity of a sample's tags against a baseline (reference §5.1), 1–10 once normalised. */
+export interface RarityResult {
+  /** null when no dimension of the labels could be measured against the baseline. */
+  score: number | null;
+  tag_rarity: number | null;
+  /** null when combo rarity is disabled (no combination counts in the baseline). */
+  combo_rarity: number | null;
+  /** Mean label confidence used to blend observed and prior rarity. */
+  effective_confidence: number;
+  uncertainty: number;
+  stats_ref: StatsRef;
+}
+
+/** Per-sample monitor of a Pass 2 call (sft-label's `monitor_value.jsonl` in our words). */
+export interface ScoreMonitor {
+  llm_calls: number;
+  attempts: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  elapsed_ms: number;
+  latency_ms: number;
+  validation_issues: string[];
+  errors: string[];
+  response_format?: string;
+  /** Some part of the conversation was cut to fit the scoring budget. */
+  truncated: boolean;
+  /** UTF-8 bytes of the user message actually sent. */
+  prompt_bytes: number;
+  /** Character budget the conversation was cut to. */
+  budget_chars: number;
+}
+
+/**
+ * Pass 2 result for one sample. It is current while the sample's labels hash to `labelsFingerprint` and the
+ * scoring prompt is `promptVersion`; a relabel changes the fingerprint and so makes the score stale.
+ * `rarity` and `value_score` are what they were at scoring time; exports recompute them run-wide.
+ */
+export interface ScoreRecord {
+  kind: 'score';
+  v: 1;
+  sampleId: string;
+  labelsFingerprint: string;
+  /** Where the labels came from: our sidecar, or the `labels` an sft-label file carries in the row. */
+  labelsOrigin: 'sidecar' | 'embedded';
+  promptVersion: string;
+  model?: string;
+  status: 'success' | 'failed';
+  thinkingMode: 'slow' | 'fast';
+  judgement?: ScoreJudgement;
+  rarity?: RarityResult;
+  value_score?: number;
+  failure?: { code: FailureCode; message: string; httpStatus?: number };
+  monitor: ScoreMonitor;
+  locator: RecordLocator;
+  runId: string;
+  at: string;
+}
+
+/** Kinds of record the log indexes; human `review` records will join them. */
+export type RecordKind = 'label' | 'score';
+
 /** Union of everything the sidecar log may contain; readers skip kinds they don't know. */
-export type StoreRecord = LabelRecord | { kind: string; sampleId: string; [k: string]: unknown };
+export type StoreRecord = LabelRecord | ScoreRecord | { kind: string; sampleId: string; [k: string]: unknown };

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { LabelRecord, StoreRecord } from '../model/records';
+import type { LabelRecord, RecordKind, ScoreRecord, StoreRecord } from '../model/records';
 import type { LabelerKind } from '../model/records';
 
 /** What the in-memory index keeps per sample: enough to decide "already done?" without reading the record. */
@@ -13,8 +13,24 @@ export interface IndexEntry {
   status: LabelRecord['status'];
 }
 
+/** Index entry of a record of another kind (`score`, later `review`): where it is and what it was computed from. */
+export interface RecordEntry {
+  offset: number;
+  length: number;
+  status: string;
+  promptVersion: string;
+  /** Fingerprint of the labels the record was computed from, when the kind has one. */
+  labelsFingerprint?: string;
+}
+
+/** The record type of each indexed kind. */
+export interface RecordOfKind {
+  label: LabelRecord;
+  score: ScoreRecord;
+}
+
 /**
- * The sidecar's append-only JSONL log of label records.
+ * The sidecar's append-only JSONL log of records (labels, scores; the newest of a kind per sample wins).
  *
  * Crash safety comes from the shape of the file rather than from rewriting it: every record is one
  * line written with a single append, so a crash can at worst leave one unterminated last line. Opening
@@ -24,6 +40,8 @@ export interface IndexEntry {
  */
 export class LabelLog {
   private readonly index = new Map<string, IndexEntry>();
+  /** Newest record per sample of every kind other than `label`, by kind. */
+  private readonly byKind = new Map<string, Map<string, RecordEntry>>();
   private handle: fs.FileHandle | undefined;
   private reader: Promise<fs.FileHandle> | undefined;
   private size = 0;
@@ -115,22 +133,42 @@ export class LabelLog {
 
   private indexLine(buf: Buffer, start: number, end: number, offset: number, lineNo: number): void {
     if (end === start) return;
-    let rec: Partial<LabelRecord>;
+    let rec: Partial<StoreRecord>;
     try {
-      rec = JSON.parse(buf.toString('utf8', start, end)) as Partial<LabelRecord>;
+      rec = JSON.parse(buf.toString('utf8', start, end)) as Partial<StoreRecord>;
     } catch {
       this.corruptLines.push(lineNo);
       return;
     }
-    if (rec.kind !== 'label' || typeof rec.sampleId !== 'string') return;
-    this.index.set(rec.sampleId, {
+    this.indexRecord(rec, offset, end - start);
+  }
+
+  /** Make `rec` the newest of its kind for its sample. Records without a kind or a sample id are skipped. */
+  private indexRecord(rec: Partial<StoreRecord>, offset: number, length: number): void {
+    if (!rec || typeof rec !== 'object' || typeof rec.kind !== 'string' || typeof rec.sampleId !== 'string') return;
+    if (rec.kind === 'label') {
+      const label = rec as Partial<LabelRecord>;
+      this.index.set(rec.sampleId, {
+        offset,
+        length,
+        taxonomyHash: String(label.taxonomyHash),
+        promptVersion: String(label.promptVersion),
+        labeler: label.labeler === 'heuristic' ? 'heuristic' : 'llm',
+        status: label.status ?? 'failed',
+      });
+      return;
+    }
+    const fields = rec as { status?: unknown; promptVersion?: unknown; labelsFingerprint?: unknown };
+    const entry: RecordEntry = {
       offset,
-      length: end - start,
-      taxonomyHash: String(rec.taxonomyHash),
-      promptVersion: String(rec.promptVersion),
-      labeler: rec.labeler === 'heuristic' ? 'heuristic' : 'llm',
-      status: rec.status ?? 'failed',
-    });
+      length,
+      status: typeof fields.status === 'string' ? fields.status : 'failed',
+      promptVersion: String(fields.promptVersion),
+    };
+    if (typeof fields.labelsFingerprint === 'string') entry.labelsFingerprint = fields.labelsFingerprint;
+    let entries = this.byKind.get(rec.kind);
+    if (!entries) this.byKind.set(rec.kind, (entries = new Map()));
+    entries.set(rec.sampleId, entry);
   }
 
   get count(): number {
@@ -146,15 +184,34 @@ export class LabelLog {
   }
 
   /** Read the newest label record of a sample from disk. */
-  async get(sampleId: string): Promise<LabelRecord | undefined> {
-    const e = this.index.get(sampleId);
+  get(sampleId: string): Promise<LabelRecord | undefined> {
+    return this.readAt(this.index.get(sampleId)) as Promise<LabelRecord | undefined>;
+  }
+
+  /** Index entry of the newest record of `kind` for a sample (label entries carry more: see `entry`). */
+  entryOf(kind: RecordKind | (string & {}), sampleId: string): RecordEntry | undefined {
+    if (kind === 'label') return this.index.get(sampleId);
+    return this.byKind.get(kind)?.get(sampleId);
+  }
+
+  /** Number of samples with a record of `kind`. */
+  countOf(kind: RecordKind | (string & {})): number {
+    return kind === 'label' ? this.index.size : (this.byKind.get(kind)?.size ?? 0);
+  }
+
+  /** Read the newest record of `kind` for a sample from disk. */
+  getOf<K extends RecordKind>(kind: K, sampleId: string): Promise<RecordOfKind[K] | undefined> {
+    return this.readAt(this.entryOf(kind, sampleId)) as Promise<RecordOfKind[K] | undefined>;
+  }
+
+  private async readAt(e: { offset: number; length: number } | undefined): Promise<unknown> {
     if (!e) return undefined;
     await this.writing;
     this.reader ??= fs.open(this.file, 'r');
     const h = await this.reader;
     const buf = Buffer.allocUnsafe(e.length);
     await h.read(buf, 0, e.length, e.offset);
-    return JSON.parse(buf.toString('utf8')) as LabelRecord;
+    return JSON.parse(buf.toString('utf8')) as unknown;
   }
 
   /** Append records; resolves once they are written (visible to readers and safe from a process kill). */
@@ -171,17 +228,7 @@ export class LabelLog {
       }
       for (let i = 0; i < records.length; i++) {
         const len = Buffer.byteLength(lines[i]!, 'utf8');
-        const rec = records[i] as Partial<LabelRecord>;
-        if (rec.kind === 'label' && typeof rec.sampleId === 'string') {
-          this.index.set(rec.sampleId, {
-            offset,
-            length: len - 1,
-            taxonomyHash: String(rec.taxonomyHash),
-            promptVersion: String(rec.promptVersion),
-            labeler: rec.labeler === 'heuristic' ? 'heuristic' : 'llm',
-            status: rec.status ?? 'failed',
-          });
-        }
+        this.indexRecord(records[i] as Partial<StoreRecord>, offset, len - 1);
         offset += len;
       }
       this.size = offset;
@@ -201,17 +248,23 @@ export class LabelLog {
     }
   }
 
-  /** Stream every newest record, in log order. */
-  async *records(): AsyncGenerator<LabelRecord> {
+  /** Stream every newest label record, in log order. */
+  records(): AsyncGenerator<LabelRecord> {
+    return this.recordsOf('label');
+  }
+
+  /** Stream the newest record of `kind` of every sample, in log order. */
+  async *recordsOf<K extends RecordKind>(kind: K): AsyncGenerator<RecordOfKind[K]> {
     await this.writing;
-    const entries = [...this.index.values()].sort((a, b) => a.offset - b.offset);
+    const source = kind === 'label' ? this.index : (this.byKind.get(kind) ?? new Map<string, RecordEntry>());
+    const entries = [...source.values()].sort((a, b) => a.offset - b.offset);
     if (entries.length === 0) return;
     const h = await fs.open(this.file, 'r');
     try {
       for (const e of entries) {
         const buf = Buffer.allocUnsafe(e.length);
         await h.read(buf, 0, e.length, e.offset);
-        yield JSON.parse(buf.toString('utf8')) as LabelRecord;
+        yield JSON.parse(buf.toString('utf8')) as RecordOfKind[K];
       }
     } finally {
       await h.close();

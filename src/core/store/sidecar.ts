@@ -1,8 +1,8 @@
-import { LabelLog } from './labelLog';
+import { LabelLog, type RecordOfKind } from './labelLog';
 import { acquireLock } from './lock';
 import { sidecarPaths, type SidecarPaths } from './paths';
 import { readRunState, writeRunState, type RunState } from './runState';
-import type { LabelRecord, LabelerKind } from '../model/records';
+import type { LabelRecord, LabelerKind, RecordKind } from '../model/records';
 
 /** The labels of one dataset file: log, lock and run state together. */
 export class Sidecar {
@@ -51,6 +51,11 @@ export class Sidecar {
 
   get(sampleId: string): Promise<LabelRecord | undefined> {
     return this.log.get(sampleId);
+  }
+
+  /** The newest record of `kind` for a sample (`getOf('label', id)` equals `get(id)`). */
+  getOf<K extends RecordKind>(kind: K, sampleId: string): Promise<RecordOfKind[K] | undefined> {
+    return this.log.getOf(kind, sampleId);
   }
 
   readRunState(): Promise<RunState | undefined> {
