@@ -5,9 +5,17 @@
  * (the compiler insists), and its entry in package.json `contributes.commands` (the manifest test insists).
  */
 export const COMMAND_IDS = {
+  labelFile: 'sftLabeler.labelFile',
+  labelWorkspaceFiles: 'sftLabeler.labelWorkspaceFiles',
+  cancelRun: 'sftLabeler.cancelRun',
+  showOutput: 'sftLabeler.showOutput',
+  validateTaxonomy: 'sftLabeler.validateTaxonomy',
   setApiKey: 'sftLabeler.setApiKey',
   clearApiKey: 'sftLabeler.clearApiKey',
-  showOutput: 'sftLabeler.showOutput',
+  testConnection: 'sftLabeler.testConnection',
+  exportLabels: 'sftLabeler.exportLabels',
+  /** Opened by clicking a CodeLens; hidden from the command palette. */
+  showLabelDetails: 'sftLabeler.showLabelDetails',
 } as const;
 
 /** Name of a command's handler in the command table. */

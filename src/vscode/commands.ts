@@ -3,7 +3,11 @@ import * as vscode from 'vscode';
 import { clearApiKey, setApiKey } from './apiKeyCommands';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import { UserFacingError } from './endpoint';
+import { exportLabelsCommand } from './exportCommand';
+import { cancelRun, labelCurrentFile, labelWorkspaceFiles } from './runs/labelCommands';
 import type { ShellServices } from './services';
+import { validateTaxonomyCommand } from './taxonomy/validateCommand';
+import { testConnection } from './testConnection';
 
 /** A command handler; it receives the arguments VS Code passes (e.g. the clicked Uri in a context menu). */
 export type CommandHandler = (...args: unknown[]) => unknown;
@@ -14,9 +18,16 @@ export type CommandHandler = (...args: unknown[]) => unknown;
  */
 function createCommandTable(services: ShellServices): Record<CommandId, CommandHandler> {
   return {
+    [COMMAND_IDS.labelFile]: (...args) => labelCurrentFile(services, args),
+    [COMMAND_IDS.labelWorkspaceFiles]: () => labelWorkspaceFiles(services),
+    [COMMAND_IDS.cancelRun]: (...args) => cancelRun(services, args),
+    [COMMAND_IDS.showOutput]: () => services.log.show(true),
+    [COMMAND_IDS.validateTaxonomy]: () => validateTaxonomyCommand(services),
     [COMMAND_IDS.setApiKey]: () => setApiKey(services),
     [COMMAND_IDS.clearApiKey]: () => clearApiKey(services),
-    [COMMAND_IDS.showOutput]: () => services.log.show(true),
+    [COMMAND_IDS.testConnection]: () => testConnection(services),
+    [COMMAND_IDS.exportLabels]: (...args) => exportLabelsCommand(services, args),
+    [COMMAND_IDS.showLabelDetails]: (uri, rowIndex) => services.editor.details.show(uri, rowIndex),
   };
 }
 

@@ -1,19 +1,52 @@
-// Composition root: builds the shell's services and registers commands. activate() stays cheap because
-// `onLanguage:json` fires for every settings.json; features do their work when first used.
+// Composition root: builds the services, registers commands and editor features. activate() stays cheap
+// because `onLanguage:json` fires for every settings.json: nothing here reads a file or a taxonomy; features
+// do their work when first used.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { refreshApiKeyContext } from './apiKeyCommands';
 import { registerCommands } from './commands';
 import { onDidChangeSettings, readSettings } from './config';
 import { OUTPUT_CHANNEL_NAME } from './constants';
+import { BigFileNotice } from './editor/bigFiles';
+import { EditorFeatures } from './editor/editorFeatures';
+import { LabelStore } from './editor/labelStore';
+import { RunManager } from './runs/runManager';
 import { ApiKeyStore } from './secrets';
 import type { ShellServices } from './services';
 import { RunStatusBar } from './statusBar';
+import { TaxonomyDiagnostics } from './taxonomy/taxonomyDiagnostics';
+import { TaxonomyQuickFixes } from './taxonomy/taxonomyQuickFixes';
+import { TaxonomyService } from './taxonomy/taxonomyService';
 import { createTestApi, type SftLabelerTestApi } from './testApi';
 
 function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): ShellServices {
-  const statusBar = new RunStatusBar();
-  context.subscriptions.push(statusBar);
-  return { context, log, apiKeys: new ApiKeyStore(context.secrets), statusBar, settings: () => readSettings() };
+  const own = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  const settings = () => readSettings();
+  const statusBar = own(new RunStatusBar());
+  const taxonomy = own(new TaxonomyService(path.join(context.extensionPath, 'taxonomy'), settings));
+  const taxonomyDiagnostics = own(new TaxonomyDiagnostics(taxonomy, log));
+  const labels = own(new LabelStore(log));
+  const runs = own(new RunManager({ log, statusBar, labels }));
+  const bigFiles = own(new BigFileNotice(log));
+  const editor = own(new EditorFeatures({ labels, taxonomy, runs, settings }));
+  return { context, log, apiKeys: new ApiKeyStore(context.secrets), statusBar, settings, taxonomy, taxonomyDiagnostics, labels, runs, bigFiles, editor };
+}
+
+/** Starts the features that follow the workspace: providers, watchers, diagnostics. All cheap to start. */
+function startFeatures(services: ShellServices): void {
+  const { context } = services;
+  context.subscriptions.push(
+    services.editor.register(),
+    services.labels.watch(),
+    services.bigFiles.watchTabs(),
+    services.taxonomyDiagnostics.start(),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file', pattern: '**/*.{yaml,yml}' }, new TaxonomyQuickFixes(services.taxonomyDiagnostics), {
+      providedCodeActionKinds: TaxonomyQuickFixes.providedCodeActionKinds,
+    }),
+  );
 }
 
 /** Keeps context keys used by `when` clauses current; failures only reach the log. */
@@ -27,14 +60,17 @@ function watchContextKeys(services: ShellServices): void {
 
 /** Entry point called by VS Code on the first activation event. */
 export function activate(context: vscode.ExtensionContext): SftLabelerTestApi | undefined {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   context.subscriptions.push(log);
   try {
     const services = createServices(context, log);
     registerCommands(services);
+    startFeatures(services);
     watchContextKeys(services);
-    log.info(`SFT Labeler ${String(context.extension.packageJSON.version)} activated (VS Code ${vscode.version})`);
-    return createTestApi(services);
+    const activationMs = performance.now() - started;
+    log.info(`SFT Labeler ${String(context.extension.packageJSON.version)} activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version})`);
+    return createTestApi(services, activationMs);
   } catch (err) {
     log.error('Activation failed', err);
     const message = err instanceof Error ? err.message : String(err);

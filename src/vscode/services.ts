@@ -1,8 +1,14 @@
 // What command handlers and controllers get from the composition root. One object, built once in activate().
 import type * as vscode from 'vscode';
+import type { BigFileNotice } from './editor/bigFiles';
+import type { EditorFeatures } from './editor/editorFeatures';
+import type { LabelStore } from './editor/labelStore';
+import type { RunManager } from './runs/runManager';
 import type { ExtensionSettings } from './settings';
 import type { ApiKeyStore } from './secrets';
 import type { RunStatusBar } from './statusBar';
+import type { TaxonomyDiagnostics } from './taxonomy/taxonomyDiagnostics';
+import type { TaxonomyService } from './taxonomy/taxonomyService';
 
 /** The shell's services. Features take this (or a narrower `Pick<>`) instead of reaching for globals. */
 export interface ShellServices {
@@ -13,4 +19,16 @@ export interface ShellServices {
   readonly statusBar: RunStatusBar;
   /** A fresh snapshot of the settings (cheap: call it at the start of each command or run). */
   readonly settings: () => ExtensionSettings;
+  /** The taxonomy in use (bundled or `sftLabeler.taxonomyPath`). */
+  readonly taxonomy: TaxonomyService;
+  /** Diagnostics and quick-fix data of open taxonomy files. */
+  readonly taxonomyDiagnostics: TaxonomyDiagnostics;
+  /** Read-only views of the label sidecars. */
+  readonly labels: LabelStore;
+  /** Labeling runs: queue, progress, cancel. */
+  readonly runs: RunManager;
+  /** The once-per-file notice for datasets too large for inline annotations. */
+  readonly bigFiles: BigFileNotice;
+  /** CodeLens, hovers and label details on dataset documents. */
+  readonly editor: EditorFeatures;
 }

@@ -13,10 +13,12 @@ export interface SftLabelerTestApi {
   readonly services: ShellServices;
   /** Settings as the extension sees them right now. */
   readonly settings: () => ExtensionSettings;
+  /** How long `activate()` took, in milliseconds. */
+  readonly activationMs: number;
 }
 
 /** Builds the test API when running under tests; undefined in normal use. */
-export function createTestApi(services: ShellServices): SftLabelerTestApi | undefined {
+export function createTestApi(services: ShellServices, activationMs: number): SftLabelerTestApi | undefined {
   if (services.context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { secrets: services.context.secrets, services, settings: services.settings };
+  return { secrets: services.context.secrets, services, settings: services.settings, activationMs };
 }

@@ -1,7 +1,7 @@
 // Small helpers shared by the integration suites.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from '../../src/vscode/constants';
 import type { SftLabelerTestApi } from '../../src/vscode/testApi';
@@ -56,4 +56,44 @@ export function filesUnder(dir: string, maxBytes = 20 * 1024 * 1024): string[] {
 export function filesContaining(dir: string, needle: string): string[] {
   const bytes = Buffer.from(needle, 'utf8');
   return filesUnder(dir).filter((file) => readFileSync(file).includes(bytes));
+}
+
+/** Sets (or with `undefined` removes) a user-level `sftLabeler.*` setting and waits until the extension sees it. */
+export async function setUserSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('sftLabeler').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/** The label records of a dataset's sidecar, newest last (read straight from the log file). */
+export function sidecarRecords(datasetFile: string): { sampleId: string; status: string; labeler: string; labels?: Record<string, unknown>; locator: { rowIndex: number; turnIndex: number } }[] {
+  const log = join(dirname(datasetFile), '.sft-labels', basename(datasetFile), 'labels.jsonl');
+  let text: string;
+  try {
+    text = readFileSync(log, 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+/** CodeLenses of a document with their titles resolved (`resolveCount` lenses, default all). */
+export async function resolvedLenses(uri: vscode.Uri, resolveCount = 1000): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolveCount)) ?? [];
+}
+
+/** Our lenses only (other extensions may add theirs), sorted by line. */
+export async function labelLenses(uri: vscode.Uri): Promise<{ line: number; title: string }[]> {
+  const lenses = await resolvedLenses(uri);
+  return lenses
+    .filter((l) => l.command?.command === 'sftLabeler.showLabelDetails')
+    .map((l) => ({ line: l.range.start.line, title: l.command?.title ?? '' }))
+    .sort((a, b) => a.line - b.line);
+}
+
+/** The Markdown text of the hovers at a position. */
+export async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n---\n');
 }

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
 import { readDataset } from '../dataset/read';
 import { heuristicLabel } from '../labeling/heuristic';
 import { labelSample } from '../labeling/pass1';
@@ -12,7 +10,8 @@ import { Sidecar } from '../store/sidecar';
 import type { RunState } from '../store/runState';
 import type { Taxonomy } from '../taxonomy/types';
 import { isAbortError } from '../util/abort';
-import { RateMeter, type RunProgress } from './progress';
+import type { RunProgress } from './progress';
+import { DEFAULT_FAILURE_ABORT, ProgressTracker, RunAbort, TaskPool, failureBrake, newRunId, type FailureAbort } from './runKit';
 
 export type Labeler = { kind: 'llm'; client: LlmClient; options: LabelOptions } | { kind: 'heuristic' };
 
@@ -31,7 +30,7 @@ export interface LabelFileOptions {
   onIssue?: (issue: InputIssue) => void;
   onRecord?: (record: LabelRecord) => void;
   /** Stop (resumably) when at least `minSamples` finished and this share of them failed. */
-  failureAbort?: { minSamples: number; ratio: number };
+  failureAbort?: FailureAbort;
 }
 
 export interface LabelFileResult {
@@ -45,45 +44,20 @@ export interface LabelFileResult {
   issues: number;
 }
 
-const DEFAULT_FAILURE_ABORT = { minSamples: 20, ratio: 0.95 };
-
 /**
  * Pass 1 over one dataset file: stream it twice (count, then label), skip what is already current in
  * the sidecar, label the rest with bounded concurrency and persist each label the moment it exists.
  * A kill at any point loses at most the samples in flight; the next run picks up from the sidecar.
  */
 export async function labelFile(opts: LabelFileOptions): Promise<LabelFileResult> {
-  const runId = `run-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+  const runId = newRunId();
   const labelerKind: LabelerKind = opts.labeler.kind;
   const key = { taxonomyHash: opts.taxonomy.hash, promptVersion: PROMPT_VERSION, labeler: labelerKind };
   const sidecar = await Sidecar.openForWrite(opts.file);
-  const meter = new RateMeter();
-  const internal = new AbortController();
-  // Every sample in flight listens to the run's signal: hundreds of listeners are expected here.
-  setMaxListeners(0, internal.signal);
-  const onOuterAbort = () => internal.abort();
-  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  if (opts.signal?.aborted) internal.abort();
-
-  const progress: RunProgress = {
-    file: opts.file,
-    phase: 'indexing',
-    total: 0,
-    skipped: 0,
-    done: 0,
-    failed: 0,
-    partial: 0,
-    pending: 0,
-    samplesPerSecond: 0,
-    elapsedSeconds: 0,
-  };
-  const emit = () => {
-    progress.samplesPerSecond = meter.perSecond();
-    progress.elapsedSeconds = meter.elapsedSeconds();
-    const left = progress.pending - progress.done;
-    progress.etaSeconds = progress.samplesPerSecond > 0 ? left / progress.samplesPerSecond : undefined;
-    opts.onProgress?.({ ...progress });
-  };
+  const internal = new RunAbort(opts.signal);
+  const tracker = new ProgressTracker(opts.file, opts.onProgress);
+  const progress = tracker.progress;
+  const emit = () => tracker.emit();
 
   let stopReason: string | undefined;
   let fatal = false;
@@ -102,7 +76,7 @@ export async function labelFile(opts: LabelFileOptions): Promise<LabelFileResult
     counts: { total: 0, skipped: 0, labeled: 0, failed: 0, partial: 0 },
   };
 
-  const inflight = new Set<Promise<void>>();
+  const pool = new TaskPool(opts.concurrency);
   try {
     // Pass A: count, report input problems once, and decide what needs labeling.
     const seen = new Set<string>();
@@ -126,25 +100,20 @@ export async function labelFile(opts: LabelFileOptions): Promise<LabelFileResult
 
     // Pass B: label what is pending.
     const scheduled = new Set<string>();
-    const limit = Math.max(1, opts.concurrency);
     const failureAbort = opts.failureAbort ?? DEFAULT_FAILURE_ABORT;
     let considered = 0;
 
     const finish = async (sample: Sample, outcome: LabelOutcome) => {
       const record = toRecord(sample, outcome, key, runId);
       await sidecar.log.append([record]);
-      progress.done++;
+      tracker.tick();
       if (outcome.status === 'failed') progress.failed++;
       if (outcome.status === 'partial') progress.partial++;
-      meter.tick();
       opts.onRecord?.(record);
       emit();
-      if (
-        progress.done >= failureAbort.minSamples &&
-        progress.failed / progress.done >= failureAbort.ratio &&
-        !stopReason
-      ) {
-        stopReason = `${progress.failed} of ${progress.done} samples failed; stopping so the endpoint can be checked (the run resumes where it stopped).`;
+      const brake = stopReason ? undefined : failureBrake(progress, failureAbort);
+      if (brake) {
+        stopReason = brake;
         internal.abort();
       }
     };
@@ -190,20 +159,18 @@ export async function labelFile(opts: LabelFileOptions): Promise<LabelFileResult
         scheduled.add(s.id);
         considered++;
         if (!opts.force && sidecar.isCurrent(s.id, key)) continue;
-        const p = labelOne(s).finally(() => inflight.delete(p));
-        inflight.add(p);
-        if (inflight.size >= limit) await Promise.race(inflight);
+        await pool.add(() => labelOne(s));
       }
     }
-    await Promise.all(inflight);
+    await pool.drain();
   } catch (err) {
     // Let the samples in flight settle (they stop within a second once aborted) before closing the log.
     internal.abort();
-    await Promise.allSettled(inflight);
+    await pool.settle();
     if (!isAbortError(err)) {
       await sidecar.writeRunState({ ...state, status: 'failed', reason: String(err), updatedAt: now(), counts: countsOf(progress) });
       await sidecar.close();
-      opts.signal?.removeEventListener('abort', onOuterAbort);
+      internal.dispose();
       throw err;
     }
   }
@@ -220,8 +187,8 @@ export async function labelFile(opts: LabelFileOptions): Promise<LabelFileResult
     counts: countsOf(progress),
   });
   await sidecar.close();
-  opts.signal?.removeEventListener('abort', onOuterAbort);
-  return { runId, status, reason: stopReason ?? (cancelled ? 'Cancelled' : undefined), fatal, progress: { ...progress }, issues };
+  internal.dispose();
+  return { runId, status, reason: stopReason ?? (cancelled ? 'Cancelled' : undefined), fatal, progress: tracker.snapshot(), issues };
 }
 
 function now(): string {

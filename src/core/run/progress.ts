@@ -1,10 +1,12 @@
 /** Progress of a run as plain data: the CLI prints it, the editor shows it in a notification and the status bar. */
 export interface RunProgress {
   file: string;
-  phase: 'indexing' | 'labeling' | 'done';
+  phase: 'indexing' | 'labeling' | 'scoring' | 'done';
+  /** Which pass the run is: Pass 1 labeling (the default when absent) or Pass 2 scoring. */
+  pass?: 'label' | 'score';
   /** Samples in the file (after dedupe of identical content). */
   total: number;
-  /** Already labeled before this run with the same content, taxonomy and prompts. */
+  /** Already done before this run (labeled with the same content, taxonomy and prompts; or scored from the same labels). */
   skipped: number;
   /** Finished in this run, whatever the outcome. */
   done: number;

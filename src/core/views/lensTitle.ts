@@ -1,7 +1,16 @@
+import type { InputIssue } from '../model/conversation';
 import { tagsOf } from '../model/labels';
 import type { LabelRecord } from '../model/records';
 import { oneLine } from './markdown';
 import type { SampleView } from './sampleState';
+
+/**
+ * Text from outside (server error messages, dataset issues) made safe for a CodeLens title: one line,
+ * bounded, and unable to smuggle in `$(icon)` syntax.
+ */
+export function lensText(text: string, max: number): string {
+  return oneLine(text, max).replace(/\$\(/g, '$ (');
+}
 
 /** `build · intermediate · python / web-backend / feature-implementation` */
 export function compactTags(record: LabelRecord): string {
@@ -24,7 +33,7 @@ export function rowLensTitle(samples: readonly SampleView[]): string {
   const prefix = samples.length > 1 ? `${labeled}/${samples.length} replies · ` : '';
   const failed = samples.find((s) => s.state === 'failed');
   if (failed) {
-    const reason = oneLine(failed.record?.failure?.message ?? 'unknown error', 80);
+    const reason = lensText(failed.record?.failure?.message ?? 'unknown error', 80);
     return `$(error) ${prefix}failed: ${reason}`;
   }
   if (samples.some((s) => s.state === 'stale')) return `$(warning) ${prefix}stale: edited since it was labeled`;
@@ -32,5 +41,13 @@ export function rowLensTitle(samples: readonly SampleView[]): string {
   const heuristic = last.record.labeler === 'heuristic' ? ' (heuristic)' : '';
   const outdated = last.state === 'outdated' ? ' (outdated taxonomy or prompts)' : '';
   const partial = last.state === 'partial' ? ' (partial)' : '';
-  return `$(tag) ${prefix}${compactTags(last.record)}${heuristic}${partial}${outdated}`;
+  return `$(tag) ${prefix}${lensText(compactTags(last.record), 120)}${heuristic}${partial}${outdated}`;
+}
+
+/** The CodeLens title of a row that could not be read as a conversation (invalid JSON, unknown format…). */
+export function issueLensTitle(issues: readonly InputIssue[]): string {
+  const first = issues.find((i) => i.severity === 'error') ?? issues[0];
+  if (!first) return '$(warning) not a conversation';
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+  return `$(${first.severity === 'error' ? 'error' : 'warning'}) ${lensText(first.message, 100)}${more}`;
 }

@@ -10,6 +10,7 @@ import type { LabelRecord } from '../model/records';
  */
 export type SampleState = 'labeled' | 'outdated' | 'stale' | 'failed' | 'partial' | 'not-labeled';
 
+/** One sample as the editor shows it. */
 export interface SampleView {
   sampleId: string;
   turnIndex: number;
@@ -19,15 +20,26 @@ export interface SampleView {
   record?: LabelRecord;
 }
 
+/** What a label must have been made with to count as current: the taxonomy in use and today's prompts. */
+export interface CurrentLabelKey {
+  taxonomyHash: string;
+  promptVersion: string;
+}
+
+/**
+ * The state of one sample from its own record (content-keyed) and, when it has none, the record last
+ * written at the same place in the file. `current` undefined (the taxonomy in use cannot be loaded)
+ * means no label can be called outdated.
+ */
 export function stateOf(
   own: LabelRecord | undefined,
-  current: { taxonomyHash: string; promptVersion: string },
+  current: CurrentLabelKey | undefined,
   previousAtSamePlace?: LabelRecord,
 ): { state: SampleState; record?: LabelRecord } {
   if (own) {
     if (own.status === 'failed') return { state: 'failed', record: own };
     if (own.status === 'partial') return { state: 'partial', record: own };
-    const same = own.taxonomyHash === current.taxonomyHash && own.promptVersion === current.promptVersion;
+    const same = !current || (own.taxonomyHash === current.taxonomyHash && own.promptVersion === current.promptVersion);
     return { state: same ? 'labeled' : 'outdated', record: own };
   }
   if (previousAtSamePlace) return { state: 'stale', record: previousAtSamePlace };

@@ -1,0 +1,126 @@
+import { promises as fs } from 'node:fs';
+
+/**
+ * Where a sample sits in its file, as far as "the same place after an edit" goes: the row's own id when
+ * it has one (survives rows being inserted above), else its position among the file's rows; plus which
+ * reply of the row it is.
+ */
+export interface SamplePlace {
+  rowId?: string;
+  rowIndex: number;
+  /** 1-based index of the reply among the row's assistant replies. */
+  turnIndex: number;
+}
+
+/** Every key a record's place is indexed under. */
+export function placeKeysOf(place: SamplePlace): string[] {
+  const byRow = `row:${place.rowIndex}#${place.turnIndex}`;
+  return place.rowId === undefined ? [byRow] : [`id:${place.rowId}#${place.turnIndex}`, byRow];
+}
+
+/**
+ * The key to look a sample's place up by: its row id when it has one, so a row with an id never inherits
+ * the labels of another row that used to sit at its position.
+ */
+export function lookupKeyOf(place: SamplePlace): string {
+  return place.rowId === undefined ? `row:${place.rowIndex}#${place.turnIndex}` : `id:${place.rowId}#${place.turnIndex}`;
+}
+
+interface LocatedLine {
+  kind?: unknown;
+  sampleId?: unknown;
+  locator?: { rowId?: unknown; rowIndex?: unknown; turnIndex?: unknown };
+}
+
+/**
+ * Place → newest sample id labeled there, read from a label log without ever writing it (a run may be
+ * appending at the same time). The editor uses it to tell "stale" (this place was labeled, but for other
+ * content) from "not labeled". Content-keyed lookups stay with `LabelLog`; this index only answers the
+ * question the content key cannot.
+ *
+ * Like the log's read-only view, an unterminated last line counts as not written yet, and `refresh()`
+ * indexes only what was appended since.
+ */
+export class LocatorIndex {
+  private readonly byPlace = new Map<string, string>();
+  private size = 0;
+
+  private constructor(readonly file: string) {}
+
+  /** Indexes the log at `labelsFile`; a missing file is an empty index (it may be created later). */
+  static async open(labelsFile: string): Promise<LocatorIndex> {
+    const index = new LocatorIndex(labelsFile);
+    await index.refresh();
+    return index;
+  }
+
+  /** Sample id of the newest label record written at `place`, if any. */
+  sampleIdAt(place: SamplePlace): string | undefined {
+    return this.byPlace.get(lookupKeyOf(place));
+  }
+
+  /** Number of distinct places indexed. */
+  get places(): number {
+    return this.byPlace.size;
+  }
+
+  /** Indexes complete lines appended since the last read. Returns how many were new. */
+  async refresh(): Promise<number> {
+    let handle: fs.FileHandle;
+    try {
+      handle = await fs.open(this.file, 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw err;
+    }
+    let added = 0;
+    try {
+      const { size } = await handle.stat();
+      if (size < this.size) {
+        // The log was replaced by a shorter one (deleted and relabeled): start over.
+        this.byPlace.clear();
+        this.size = 0;
+      }
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      let carry: Buffer = Buffer.alloc(0);
+      let pos = this.size;
+      while (pos < size) {
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, pos);
+        if (bytesRead === 0) break;
+        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+        const base = pos - carry.length;
+        let start = 0;
+        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+          if (this.indexLine(buf.toString('utf8', start, nl))) added++;
+          start = nl + 1;
+        }
+        this.size = base + start;
+        carry = Buffer.from(buf.subarray(start));
+        pos += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+    return added;
+  }
+
+  private indexLine(line: string): boolean {
+    if (line.length === 0) return false;
+    let record: LocatedLine;
+    try {
+      record = JSON.parse(line) as LocatedLine;
+    } catch {
+      return false; // corrupt lines are the log's to report
+    }
+    const locator = record.locator;
+    if (record.kind !== 'label' || typeof record.sampleId !== 'string' || !locator) return false;
+    if (typeof locator.rowIndex !== 'number' || typeof locator.turnIndex !== 'number') return false;
+    const place: SamplePlace = {
+      rowIndex: locator.rowIndex,
+      turnIndex: locator.turnIndex,
+      ...(typeof locator.rowId === 'string' ? { rowId: locator.rowId } : {}),
+    };
+    for (const key of placeKeysOf(place)) this.byPlace.set(key, record.sampleId);
+    return true;
+  }
+}

@@ -1,0 +1,45 @@
+import type { Sample } from '../model/conversation';
+import type { LabelRecord } from '../model/records';
+import type { SamplePlace } from '../store/locatorIndex';
+import { stateOf, type CurrentLabelKey, type SampleView } from './sampleState';
+
+/** Where the editor gets labels from: by content (sample id), and by place for "stale". */
+export interface LabelLookup {
+  /** The newest label record of this exact content. */
+  get(sampleId: string): Promise<LabelRecord | undefined>;
+  /** The newest label record written at this place, whatever content it was for. */
+  previousAt(place: SamplePlace): Promise<LabelRecord | undefined>;
+}
+
+/** The fields of a sample the views need (an indexed document's samples have them all). */
+export type SampleRef = Pick<Sample, 'id' | 'turnIndex' | 'totalTurns' | 'rowId'> & { source: Pick<Sample['source'], 'rowIndex'> };
+
+/** The place of a sample, for `LabelLookup.previousAt`. */
+export function placeOf(sample: SampleRef): SamplePlace {
+  const place: SamplePlace = { rowIndex: sample.source.rowIndex, turnIndex: sample.turnIndex };
+  if (sample.rowId !== undefined) place.rowId = sample.rowId;
+  return place;
+}
+
+/**
+ * What the editor shows for each reply of one conversation row. The place lookup only runs for samples
+ * without a record of their own, so a fully labeled row costs one read per reply.
+ */
+export async function rowSampleViews(
+  samples: readonly SampleRef[],
+  lookup: LabelLookup,
+  current: CurrentLabelKey | undefined,
+): Promise<SampleView[]> {
+  return Promise.all(
+    samples.map(async (sample) => {
+      const own = await lookup.get(sample.id);
+      const previous = own ? undefined : await lookup.previousAt(placeOf(sample));
+      // A record at this place for this very content is the sample's own; it cannot make it stale.
+      const stalePrevious = previous && previous.sampleId !== sample.id ? previous : undefined;
+      const { state, record } = stateOf(own, current, stalePrevious);
+      const view: SampleView = { sampleId: sample.id, turnIndex: sample.turnIndex, totalTurns: sample.totalTurns, state };
+      if (record) view.record = record;
+      return view;
+    }),
+  );
+}
