@@ -37,13 +37,35 @@ export function readEmbeddedReport(): ReportPayload {
   return parsed.data;
 }
 
+const HASH_PREFIX = '#dashboard=';
+
+/**
+ * A report keeps its view (filters, sort, scroll) in the URL's fragment: it survives a reload of the file
+ * and can be shared as a link to the same view of the same report.
+ */
+function readHashState(): unknown {
+  if (!location.hash.startsWith(HASH_PREFIX)) return undefined;
+  try {
+    return JSON.parse(decodeURIComponent(location.hash.slice(HASH_PREFIX.length)));
+  } catch {
+    return undefined;
+  }
+}
+
+function writeHashState(state: DashboardViewState): void {
+  try {
+    history.replaceState(null, '', HASH_PREFIX + encodeURIComponent(JSON.stringify(state)));
+  } catch {
+    // Some browsers refuse history changes on file:// pages; the view then simply is not remembered.
+  }
+}
+
 export function createStandaloneBackend(payload: ReportPayload): Backend {
   const rows: SampleRow[] = decodeRows(payload.rows);
   const engine = new QueryEngine(rows);
   const position = new Map<string, number>();
   rows.forEach((r, i) => position.set(`${r.file}\u0000${r.id}`, i));
   let handler: (message: ToWebview) => void = () => {};
-  let state: DashboardViewState | undefined;
   const reply = (message: ToWebview) => setTimeout(() => handler(message), 0);
 
   const answer = (message: ToHost): void => {
@@ -86,9 +108,7 @@ export function createStandaloneBackend(payload: ReportPayload): Backend {
     onMessage: (h) => {
       handler = h;
     },
-    loadState: () => state,
-    saveState: (s) => {
-      state = s;
-    },
+    loadState: readHashState,
+    saveState: writeHashState,
   };
 }

@@ -43,7 +43,7 @@ async function perform(page, req, artifactsDir) {
       return { path };
     }
     case 'click':
-      await locate(page, req).click({ timeout });
+      await locate(page, req).click({ timeout, button: req.button === 'right' ? 'right' : 'left' });
       return {};
     case 'fill':
       await locate(page, req).fill(String(req.text), { timeout });

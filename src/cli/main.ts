@@ -1,14 +1,20 @@
 import { EXIT, UsageError } from './args';
+import { dashboardCommand, dashboardHelp } from './commands/dashboard';
 import { exportCommand, exportHelp } from './commands/export';
 import { labelCommand, labelHelp } from './commands/label';
+import { scoreCommand, scoreHelp } from './commands/score';
+import { selectCommand, selectHelp } from './commands/select';
 import { statsCommand, statsHelp } from './commands/stats';
 import { validateCommand, validateHelp } from './commands/validate';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; help: string; summary: string }> = {
   label: { run: labelCommand, help: labelHelp, summary: 'tag every assistant reply with the taxonomy (Pass 1)' },
+  score: { run: scoreCommand, help: scoreHelp, summary: 'score labeled replies: complexity, quality, reasoning, rarity, value (Pass 2)' },
+  select: { run: selectCommand, help: selectHelp, summary: 'keep the best rows by value, selection, tags and quotas, with a coverage report' },
   validate: { run: validateCommand, help: validateHelp, summary: 'check a taxonomy and print problems as file:line:col' },
   stats: { run: statsCommand, help: statsHelp, summary: 'statistics of labeled datasets' },
   export: { run: exportCommand, help: exportHelp, summary: 'write sft-label-compatible labeled.json[l] and stats' },
+  dashboard: { run: dashboardCommand, help: dashboardHelp, summary: 'write the dashboard of labeled data as one HTML file' },
 };
 
 const USAGE = `Usage: sft-labeler <command> [options]

@@ -21,7 +21,7 @@ export function formatProgress(p: RunProgress): string {
     `ETA ${p.etaSeconds !== undefined ? formatDuration(p.etaSeconds) : '?'}`,
     `failed ${p.failed}`,
   ];
-  if (p.skipped) parts.push(`(skipped ${p.skipped} already labeled)`);
+  if (p.skipped) parts.push(`(skipped ${p.skipped} already ${p.pass === 'score' ? 'scored' : 'labeled'})`);
   return parts.join('  ');
 }
 

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { SCORE_KEYS, type DashboardSummary, type SampleDetail, type SampleRow } from '../core/dashboard/model';
-import { SORT_KEYS, type ExplorerQuery, type SortKey } from '../core/dashboard/query';
+import { CONVERSATION_METRICS, SORT_KEYS, type ConversationMetric, type ExplorerQuery, type SortKey } from '../core/dashboard/query';
 import { DIMENSIONS } from '../core/model/labels';
 
 /** Identity function that fails to compile when the schema's output is not assignable to `T`. */
@@ -19,7 +19,7 @@ const nullableNum = z.nullable(num);
 const dimension = z.enum(DIMENSIONS);
 const scoreKey = z.enum(SCORE_KEYS);
 const rowStatus = z.enum(['success', 'partial', 'failed', 'unlabeled']);
-const labeler = z.nullable(z.enum(['llm', 'heuristic']));
+const labeler = z.nullable(z.enum(['llm', 'heuristic', 'imported']));
 const thinking = z.enum(['slow', 'fast']);
 
 export const ScoreValuesSchema = z.object(
@@ -49,7 +49,9 @@ export const SampleRowSchema = typed<SampleRow>()(
     conf: z.array(nullableNum),
     unmapped: z.array(z.string()),
     scores: z.nullable(ScoreValuesSchema),
+    scoreState: z.enum(['scored', 'imported', 'failed', 'stale', 'none']),
     flags: z.array(z.string()),
+    conv: z.nullable(z.object({ value: nullableNum, selection: nullableNum, peakComplexity: nullableNum })),
     query: z.string(),
     reply: z.string(),
   }),
@@ -63,13 +65,13 @@ export const ExplorerQuerySchema = typed<ExplorerQuery>()(
     text: z.string().check(z.maxLength(500)),
     file: z.nullable(count),
     status: z.enum(['success', 'partial', 'failed', 'unlabeled', 'any']),
-    labeler: z.enum(['llm', 'heuristic', 'any']),
+    labeler: z.enum(['llm', 'heuristic', 'imported', 'any']),
     thinking: z.enum(['slow', 'fast', 'any']),
     flags: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
     ranges: z.partialRecord(scoreKey, range),
     lowConfidence: z.nullable(dimension),
     turns: range,
-    conversation: z.partialRecord(z.enum(['value', 'peakComplexity']), range),
+    conversation: z.partialRecord(z.enum(CONVERSATION_METRICS as [ConversationMetric, ...ConversationMetric[]]), range),
     sort: z.object({ key: z.enum(SORT_KEYS as [SortKey, ...SortKey[]]), dir: z.enum(['asc', 'desc']) }),
   }),
 );
@@ -105,8 +107,11 @@ export const DashboardSummarySchema = typed<DashboardSummary>()(
       arbitrated: count,
       unmappedDistinct: count,
       unmappedTotal: count,
-      labelers: z.object({ llm: count, heuristic: count }),
+      labelers: z.object({ llm: count, heuristic: count, imported: count }),
       scored: count,
+      scoredImported: count,
+      scoreFailed: count,
+      scoreStale: count,
       conversations: count,
       multiTurnConversations: count,
       inputIssues: count,
@@ -155,6 +160,7 @@ export const DashboardSummarySchema = typed<DashboardSummary>()(
         turnBuckets: z.array(z.object({ label: z.string(), min: count, max: z.nullable(count), count })),
         thinking: z.object({ allFast: count, allSlow: count, mixed: count }),
         convValue: z.nullable(histogram),
+        convSelection: z.nullable(histogram),
         peakComplexity: z.nullable(histogram),
       }),
     ),

@@ -19,6 +19,8 @@ export interface DashboardViewState {
   query: ExplorerQuery;
   /** Explorer list scroll offset in pixels. */
   scrollTop: number;
+  /** Scroll offset of the page itself (which section was in view). */
+  pageScroll: number;
   barScale: BarScale;
   /** Keep-rate threshold of the file ranking. */
   keepRate: number;
@@ -35,6 +37,7 @@ export function defaultViewState(): DashboardViewState {
     scopeRef: null,
     query: emptyQuery(),
     scrollTop: 0,
+    pageScroll: 0,
     barScale: 'share',
     keepRate: 6,
     fileSort: { key: 'value', dir: 'desc' },
@@ -49,6 +52,7 @@ const fields: { [K in Exclude<keyof DashboardViewState, 'v'>]: z.ZodMiniType<Das
   scopeRef: z.nullable(ScopeRefSchema),
   query: ExplorerQuerySchema,
   scrollTop: z.number().check(z.minimum(0)),
+  pageScroll: z.number().check(z.minimum(0)),
   barScale: z.enum(['share', 'relative', 'log']),
   keepRate: z.number(),
   fileSort: z.object({ key: z.enum(FILE_SORT_KEYS), dir: z.enum(['asc', 'desc']) }),

@@ -31,6 +31,7 @@ export const CompactRowsSchema = typed<CompactRows>()(
     thinking: z.string(),
     status: z.string(),
     labeler: z.string(),
+    scoreState: z.string(),
     arbitrated: z.string(),
     tokens: ints,
     calls: ints,
@@ -43,6 +44,9 @@ export const CompactRowsSchema = typed<CompactRows>()(
     scores: z.object(
       Object.fromEntries(SCORE_KEYS.map((k) => [k, nullableNumbers])) as Record<(typeof SCORE_KEYS)[number], typeof nullableNumbers>,
     ),
+    convValue: nullableNumbers,
+    convSelection: nullableNumbers,
+    convPeak: nullableNumbers,
     query: strings,
     reply: strings,
   }),
@@ -65,7 +69,8 @@ export function compactRowsConsistent(c: CompactRows): string | null {
   const columns: [string, { length: number }, number][] = [
     ['file', c.file, c.n], ['line', c.line, c.n], ['rowIndex', c.rowIndex, c.n], ['turn', c.turn, c.n],
     ['turns', c.turns, c.n], ['id', c.id, c.n], ['displayId', c.displayId, c.n], ['thinking', c.thinking, c.n],
-    ['status', c.status, c.n], ['labeler', c.labeler, c.n], ['arbitrated', c.arbitrated, c.n],
+    ['status', c.status, c.n], ['labeler', c.labeler, c.n], ['scoreState', c.scoreState, c.n], ['arbitrated', c.arbitrated, c.n],
+    ['convValue', c.convValue, c.n], ['convSelection', c.convSelection, c.n], ['convPeak', c.convPeak, c.n],
     ['tokens', c.tokens, c.n], ['calls', c.calls, c.n], ['intent', c.intent, c.n], ['difficulty', c.difficulty, c.n],
     ['tags', c.tags, c.n], ['unmapped', c.unmapped, c.n], ['flags', c.flags, c.n], ['conf', c.conf, c.n * DIMENSIONS.length],
     ['query', c.query, c.n], ['reply', c.reply, c.n],

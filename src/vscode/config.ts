@@ -19,3 +19,11 @@ export function onDidChangeSettings(listener: (settings: ExtensionSettings) => v
     if (event.affectsConfiguration(SETTINGS_SECTION)) listener(readSettings());
   });
 }
+
+/**
+ * VS Code's own `editor.largeFileOptimizations` for a document: while it is on (the default), the editor
+ * shows no CodeLens on files over 20 MB or 300,000 lines.
+ */
+export function editorLargeFileOptimizations(scope: vscode.ConfigurationScope): boolean {
+  return vscode.workspace.getConfiguration('editor', scope).get<boolean>('largeFileOptimizations', true);
+}

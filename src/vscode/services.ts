@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { BigFileNotice } from './editor/bigFiles';
 import type { EditorFeatures } from './editor/editorFeatures';
 import type { LabelStore } from './editor/labelStore';
+import type { EndpointConsent } from './runs/consent';
 import type { RunManager } from './runs/runManager';
 import type { ExtensionSettings } from './settings';
 import type { ApiKeyStore } from './secrets';
@@ -25,6 +26,8 @@ export interface ShellServices {
   readonly taxonomyDiagnostics: TaxonomyDiagnostics;
   /** Read-only views of the label sidecars. */
   readonly labels: LabelStore;
+  /** The once-per-origin question before dataset content is sent to an endpoint. */
+  readonly consent: EndpointConsent;
   /** Labeling runs: queue, progress, cancel. */
   readonly runs: RunManager;
   /** The once-per-file notice for datasets too large for inline annotations. */

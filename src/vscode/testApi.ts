@@ -13,12 +13,12 @@ export interface SftLabelerTestApi {
   readonly services: ShellServices;
   /** Settings as the extension sees them right now. */
   readonly settings: () => ExtensionSettings;
-  /** How long `activate()` took, in milliseconds. */
-  readonly activationMs: number;
+  /** Milliseconds from the extension's modules starting to evaluate to the end of `activate()`, and of `activate()` alone. */
+  readonly activation: { loadAndActivateMs: number; activateMs: number };
 }
 
 /** Builds the test API when running under tests; undefined in normal use. */
-export function createTestApi(services: ShellServices, activationMs: number): SftLabelerTestApi | undefined {
+export function createTestApi(services: ShellServices, activation: SftLabelerTestApi['activation']): SftLabelerTestApi | undefined {
   if (services.context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
-  return { secrets: services.context.secrets, services, settings: services.settings, activationMs };
+  return { secrets: services.context.secrets, services, settings: services.settings, activation };
 }

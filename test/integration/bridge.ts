@@ -16,7 +16,7 @@ export interface Target {
 /** Everything the bridge can do, as a discriminated union on `action`. */
 export type BridgeRequest =
   | { action: 'screenshot'; name: string; selector?: string; frameChain?: FrameChain; timeoutMs?: number }
-  | ({ action: 'click' } & Target)
+  | ({ action: 'click'; button?: 'left' | 'right' } & Target)
   | ({ action: 'fill'; text: string } & Target)
   | ({ action: 'type'; text: string } & Target)
   | { action: 'press'; key: string; selector?: string; frameChain?: FrameChain; timeoutMs?: number }
@@ -60,6 +60,8 @@ export const workbench = {
   /** Saves a PNG into test-artifacts/vscode/ (the whole page, or one element) and returns its path. */
   screenshot: async (name: string, where: Where & { selector?: string } = {}) => (await send({ action: 'screenshot', name, ...where })).path,
   click: async (selector: string, where: Where = {}) => void (await send({ action: 'click', selector, ...where })),
+  /** Right-clicks, opening the element's context menu. */
+  rightClick: async (selector: string, where: Where = {}) => void (await send({ action: 'click', button: 'right', selector, ...where })),
   /** Replaces the content of an input. */
   fill: async (selector: string, text: string, where: Where = {}) => void (await send({ action: 'fill', selector, text, ...where })),
   /** Types key by key, as a person would (fires input events per character). */

@@ -3,6 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { createLlmClient } from '../../src/core/llm/client';
+import { scoreFile } from '../../src/core/run/scoreFile';
+import { DEFAULT_SCORE_OPTIONS } from '../../src/core/scoring/types';
 import { compactTags } from '../../src/core/views/lensTitle';
 import type { LabelRecord } from '../../src/core/model/records';
 import { COMMAND_IDS } from '../../src/vscode/commandIds';
@@ -12,7 +15,6 @@ import { hasBridge, workbench } from './bridge';
 import { hoverText, labelLenses, setUserSetting, sidecarRecords, testApi, waitFor, workspaceUri } from './helpers';
 
 const FAIL_MARKER = 'FAIL-ME-SENTINEL';
-const DIALOG = '.monaco-dialog-box';
 
 describe('labeling a file and reading its labels in the editor', function () {
   this.timeout(120_000);
@@ -39,24 +41,40 @@ describe('labeling a file and reading its labels in the editor', function () {
     writeFileSync(uri().fsPath, original);
   });
 
-  it('asks once before sending data to a new endpoint, then labels the file', async function () {
-    if (!hasBridge()) this.skip(); // answering the modal needs the browser
+  it('sends nothing when the user declines to send data to a new endpoint', async () => {
+    const api = await testApi();
+    const asked: string[] = [];
+    // VS Code refuses modal dialogs under the extension test runner, so the suite answers in the user's place.
+    api.services.consent.prompt = async ({ message }) => {
+      asked.push(message);
+      return false;
+    };
     const document = await vscode.workspace.openTextDocument(uri());
     await vscode.window.showTextDocument(document);
-    const run = vscode.commands.executeCommand<LabelRunOutcome[]>(COMMAND_IDS.labelFile);
-    await workbench.waitFor(DIALOG);
-    const question = await workbench.text(DIALOG);
-    assert.match(question, /Send up to 6 samples from mixed\.jsonl to http:\/\/127\.0\.0\.1:\d+ \(model test-model\)/);
-    assert.equal(server.stats().totalRequests, 0, 'data was sent before the user agreed');
-    await workbench.screenshot('consent-dialog');
-    await workbench.click(`${DIALOG} .dialog-buttons a.monaco-button:has-text("Send")`);
-    const [outcome] = (await run) ?? [];
+    const outcomes = await vscode.commands.executeCommand<LabelRunOutcome[]>(COMMAND_IDS.labelFile);
+    assert.deepEqual(outcomes, []);
+    assert.equal(asked.length, 1);
+    assert.match(asked[0]!, /^Send up to 6 samples from mixed\.jsonl to http:\/\/127\.0\.0\.1:\d+ \(model test-model\)\?$/);
+    assert.equal(server.stats().totalRequests, 0, 'data was sent although the user declined');
+    assert.deepEqual(sidecarRecords(uri().fsPath), []);
+  });
+
+  it('asks before sending data to a new endpoint, then labels the file', async () => {
+    const api = await testApi();
+    let requestsWhenAsked = -1;
+    api.services.consent.prompt = async () => {
+      requestsWhenAsked = server.stats().totalRequests;
+      return true;
+    };
+    const [outcome] = (await vscode.commands.executeCommand<LabelRunOutcome[]>(COMMAND_IDS.labelFile)) ?? [];
+    assert.equal(requestsWhenAsked, 0, 'data was sent before the user agreed');
     assert.ok(outcome, 'the command returned no outcome');
     assert.equal(outcome.status, 'done');
     assert.equal(outcome.labeler, 'llm');
     assert.equal(outcome.progress?.total, 6);
     assert.equal(outcome.progress?.failed, 1);
     assert.ok(server.stats().totalRequests > 0);
+    api.services.consent.prompt = async () => assert.fail('consent was asked twice for the same endpoint');
   });
 
   it('does not ask again for the same endpoint', async () => {
@@ -83,14 +101,32 @@ describe('labeling a file and reading its labels in the editor', function () {
     assert.equal(e1, `$(tag) ${compactTags(records.get('4#1')!)}`);
   });
 
+  it('renders hovers as untrusted Markdown without HTML', async () => {
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri(), new vscode.Position(4, 5))) ?? [];
+    const ours = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString && c.value.startsWith('**SFT labels**'));
+    assert.equal(ours.length, 1);
+    assert.ok(!ours[0]!.isTrusted, 'the hover is trusted');
+    assert.ok(!ours[0]!.supportHtml, 'the hover renders HTML');
+  });
+
+  it('turns the lenses off and on with sftLabeler.codeLens.enabled', async () => {
+    await setUserSetting('codeLens.enabled', false);
+    try {
+      await waitFor(async () => (await labelLenses(uri())).length === 0, 'the lenses to go away');
+    } finally {
+      await setUserSetting('codeLens.enabled', undefined);
+    }
+    await waitFor(async () => (await labelLenses(uri())).length === 5, 'the lenses to come back');
+  });
+
   it('hovers a conversation with all nine dimensions, confidences, model, tokens and time', async () => {
     const text = await hoverText(uri(), new vscode.Position(0, 5));
     for (const dim of ['Intent', 'Language', 'Domain', 'Task', 'Difficulty', 'Concept', 'Agentic', 'Constraint', 'Context']) {
       assert.match(text, new RegExp(`\\| ${dim} \\|`), `dimension ${dim} missing`);
     }
     assert.match(text, /\| \d\.\d\d \|/, 'no confidence');
-    assert.match(text, /model test-model/);
-    assert.match(text, /\d+ tokens \(\d+ prompt \+ \d+ completion\)/);
+    assert.match(text, /model test\\-model/);
+    assert.match(text, /[\d,]+ tokens \([\d,]+ prompt \+ [\d,]+ completion\)/);
     assert.match(text, /\d+(\.\d)? (ms|s)/);
     assert.match(text, /Write a Python function/);
   });
@@ -110,7 +146,8 @@ describe('labeling a file and reading its labels in the editor', function () {
   it('escapes dataset text in hovers', async () => {
     const text = await hoverText(uri(), new vscode.Position(4, 5));
     assert.match(text, /Explain \\\[this link\\\]\\\(http:\/\/evil\\\.example\/x\\\)/);
-    assert.ok(!text.includes('<img'), 'raw HTML from the dataset reached the hover');
+    assert.match(text, /\\<img src=x onerror=alert\\\(1\\\)\\>/);
+    assert.ok(!/[^\\]<img/.test(text), 'raw HTML from the dataset reached the hover');
     assert.ok(!text.includes('[this link](http'), 'a live link from the dataset reached the hover');
   });
 
@@ -134,6 +171,21 @@ describe('labeling a file and reading its labels in the editor', function () {
     await waitFor(async () => (await labelLenses(uri()))[0]?.title.startsWith('$(tag)'), 'the relabeled conversation to show its tags');
   });
 
+  it('adds the value score to lenses and hovers once the file is scored (Pass 2 run by the CLI)', async () => {
+    const client = createLlmClient({ baseUrl: server.url, model: 'test-model', concurrency: 4, timeoutMs: 10_000, maxAttempts: 1 });
+    const result = await scoreFile({ file: uri().fsPath, client, options: DEFAULT_SCORE_OPTIONS, concurrency: 4 });
+    assert.equal(result.status, 'done');
+    assert.ok(result.progress.done >= 4, `${result.progress.done} samples scored`);
+    const lenses = await waitFor(async () => {
+      const found = await labelLenses(uri());
+      return found[0]?.title.includes(' · value ') ? found : undefined;
+    }, 'the value score in the first lens');
+    assert.match(lenses[0]!.title, / · value \d+\.\d$/);
+    assert.match(lenses[3]!.title, /^\$\(error\) failed/, 'the failed sample has no labels, so nothing to score');
+    const hover = await hoverText(uri(), new vscode.Position(0, 5));
+    assert.match(hover, /\*\*Value \d+\.\d\*\* · complexity \d+ · quality \d+ · reasoning/);
+  });
+
   it('opens every label of a row from its lens', async () => {
     const [lens] = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri(), 1)) ?? [];
     assert.equal(lens?.command?.command, COMMAND_IDS.showLabelDetails);
@@ -150,7 +202,7 @@ describe('labeling a file and reading its labels in the editor', function () {
   it('shows the lenses and a hover in the editor (screenshots)', async function () {
     if (!hasBridge()) this.skip();
     const editor = await vscode.window.showTextDocument(uri(), { preview: false });
-    await workbench.waitFor('.monaco-editor .codelens-decoration');
+    await workbench.waitFor('.monaco-editor .codelens-decoration >> nth=0');
     await waitFor(async () => (await workbench.text('.monaco-editor')).includes('2/2 replies'), 'lens titles rendered');
     await workbench.screenshot('labeled-file-codelens');
     editor.selection = new vscode.Selection(2, 12, 2, 12);
@@ -158,6 +210,7 @@ describe('labeling a file and reading its labels in the editor', function () {
     await workbench.waitFor('.monaco-hover:visible');
     await waitFor(async () => (await workbench.text('.monaco-hover:visible')).includes('Reply 2/2'), 'hover content rendered');
     await workbench.screenshot('labeled-file-hover');
+    await workbench.screenshot('labeled-file-hover-closeup', { selector: '.monaco-hover:visible' });
     await workbench.press('Escape');
   });
 });

@@ -1,9 +1,13 @@
 // Restricted Mode (this file's name puts it in the server start that opens fixtures/untrusted-workspace/
 // without --disable-workspace-trust): the extension still runs, and the workspace cannot pick the endpoint.
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { labelFile } from '../../src/core/run/labelFile';
+import { loadTaxonomy } from '../../src/core/taxonomy/load';
+import { COMMAND_IDS } from '../../src/vscode/commandIds';
 import { hasBridge, workbench } from './bridge';
-import { extension, testApi, waitFor, workspaceUri } from './helpers';
+import { extension, labelLenses, sidecarRecords, testApi, waitFor, workspaceUri } from './helpers';
 
 const USER_ENDPOINT = 'https://user-chosen.test.example/v1';
 
@@ -35,6 +39,29 @@ describe('untrusted workspace', () => {
     await configuration().update('endpoint.baseUrl', USER_ENDPOINT, vscode.ConfigurationTarget.Global);
     await waitFor(() => api.settings().endpointBaseUrl === USER_ENDPOINT, 'the user endpoint in the snapshot');
     assert.equal(configuration().get('endpoint.baseUrl'), USER_ENDPOINT);
+  });
+
+  it('refuses to label, since that would send the workspace\'s files to an endpoint', async () => {
+    const uri = workspaceUri('data/chat.jsonl');
+    const result = await vscode.commands.executeCommand(COMMAND_IDS.labelFile, uri);
+    assert.equal(result, undefined, 'the label command ran in Restricted Mode');
+    assert.deepEqual(sidecarRecords(uri.fsPath), []);
+  });
+
+  it('still shows labels another process (the CLI) writes, as they arrive', async () => {
+    const uri = workspaceUri('data/chat.jsonl');
+    await vscode.window.showTextDocument(uri);
+    assert.deepEqual(await labelLenses(uri), [], 'an unlabeled file got lenses');
+    const { taxonomy } = await loadTaxonomy(join(extension().extensionPath, 'taxonomy'));
+    assert.ok(taxonomy);
+    // The core run in this process stands in for the CLI: only the sidecar file watcher tells the editor.
+    const result = await labelFile({ file: uri.fsPath, taxonomy, labeler: { kind: 'heuristic' }, concurrency: 2 });
+    assert.equal(result.progress.done, 3);
+    const lenses = await waitFor(async () => {
+      const found = await labelLenses(uri);
+      return found.length === 3 ? found : undefined;
+    }, 'lenses for the labels written outside the extension');
+    assert.ok(lenses.every((l) => l.title.startsWith('$(tag) ') && l.title.endsWith('(heuristic)')), lenses.map((l) => l.title).join('\n'));
   });
 
   it('shows Restricted Mode in the workbench', async function () {

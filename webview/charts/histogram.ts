@@ -18,9 +18,16 @@ export interface HistogramOptions {
   digits?: number;
 }
 
+/** Short label under a column: fractional bins are too narrow for a range, so they show where they start. */
+function shortLabel(h: Histogram, i: number, digits: number): string {
+  return digits > 0 ? binRange(h, i).min.toFixed(digits) : bandLabel(h, i, digits);
+}
+
 function bandLabel(h: Histogram, i: number, digits: number): string {
   const r = binRange(h, i);
-  return r.max === undefined ? `≥${r.min.toFixed(digits)}` : `${r.min.toFixed(digits)}–${r.max.toFixed(digits)}`;
+  // The last bin is closed: it holds the top value too (a 10, a confidence of 1.0).
+  const max = r.max ?? h.lo + h.bins.length * h.width;
+  return `${r.min.toFixed(digits)}–${max.toFixed(digits)}`;
 }
 
 export function histogramChart(hist: Histogram, opts: HistogramOptions): HTMLElement {
@@ -31,7 +38,7 @@ export function histogramChart(hist: Histogram, opts: HistogramOptions): HTMLEle
     const fill = h('span', { class: 'hist-fill' });
     fill.style.height = `${(count / max) * 100}%`;
     const band = bandLabel(hist, i, digits);
-    const inner = [h('span', { class: 'hist-count' }, count ? fmtInt(count) : ''), h('span', { class: 'hist-bar', attrs: { 'aria-hidden': 'true' } }, fill), h('span', { class: 'hist-band' }, band)];
+    const inner = [h('span', { class: 'hist-count' }, count ? fmtInt(count) : ''), h('span', { class: 'hist-bar', attrs: { 'aria-hidden': 'true' } }, fill), h('span', { class: 'hist-band' }, shortLabel(hist, i, digits))];
     const attrs = { role: 'listitem', 'aria-label': `${band}: ${count} samples`, title: `${band}: ${count}`, 'data-band': i };
     columns.append(
       opts.onBand && count > 0

@@ -50,6 +50,11 @@ export function grid(...children: Child[]): HTMLElement {
   return h('div', { class: 'grid' }, ...children);
 }
 
+/** A dimension id as a heading ("intent" → "Intent"). */
+export function dimensionTitle(dim: string): string {
+  return dim.charAt(0).toUpperCase() + dim.slice(1);
+}
+
 export function subPanel(title: string, ...body: Child[]): HTMLElement {
   return h('div', { class: 'subpanel' }, h('h3', {}, title), ...body);
 }

@@ -36,9 +36,11 @@ export function dataTable<T>(rows: readonly T[], columns: Column<T>[], opts: { l
       else if (content !== null && content !== undefined && content !== false) cell.append(content instanceof Node ? content : String(content));
       tr.append(cell);
     });
-    if (opts.onRow) tr.addEventListener('click', (ev) => {
-      if (!(ev.target as Element).closest('button')) opts.onRow!(row);
-    });
+    if (opts.onRow) {
+      tr.addEventListener('click', (ev) => {
+        if (!(ev.target as Element).closest('button')) opts.onRow!(row);
+      });
+    }
     body.append(tr);
   }
   return h('div', { class: 'table-wrap' }, h('table', { class: 'data-table', attrs: { 'aria-label': opts.label } }, h('thead', {}, head), body));

@@ -21,6 +21,8 @@ export interface VirtualListOptions<T> {
   onScroll?(scrollTop: number): void;
   /** Called after a page arrives with the (possibly new) total. */
   onTotal?(total: number): void;
+  /** Called after any page arrived. */
+  onPage?(): void;
   label: string;
 }
 
@@ -129,6 +131,7 @@ export class VirtualList<T> {
           this.spacer.style.height = `${answer.total * this.opts.rowHeight}px`;
           this.opts.onTotal?.(answer.total);
         }
+        this.opts.onPage?.();
         this.schedule();
       },
       () => {

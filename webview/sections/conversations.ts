@@ -28,7 +28,7 @@ export function conversationSection(ctx: SectionContext): HTMLElement | null {
     { total: c.count, scale: 'share', globalMax: c.count, label: 'Replies per record' },
   );
   return panel(
-    { ...panelState(ctx, 'conversations'), title: 'Conversations', description: 'Records with two or more replies, counted once each (the other sections count replies).' },
+    { ...panelState(ctx, 'conversations'), title: 'Conversations', description: 'Records with two or more replies, counted once each (the other sections count replies). Conversation scores aggregate the replies\' scores, later replies weighing more.' },
     cards,
     grid(
       subPanel('Replies per record', turns),
@@ -36,6 +36,12 @@ export function conversationSection(ctx: SectionContext): HTMLElement | null {
         'Conversation value',
         c.convValue
           ? histogramChart(c.convValue, { label: 'Conversation value histogram', id: 'conv-value', onBand: (range) => ctx.drill({ conversation: { value: range } }) })
+          : note('Not scored yet.'),
+      ),
+      subPanel(
+        'Conversation selection',
+        c.convSelection
+          ? histogramChart(c.convSelection, { label: 'Conversation selection histogram', id: 'conv-selection', onBand: (range) => ctx.drill({ conversation: { selection: range } }) })
           : note('Not scored yet.'),
       ),
       subPanel(

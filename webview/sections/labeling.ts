@@ -7,7 +7,7 @@ import type { BarScale } from '../../src/shared/dashboardState';
 import { button, h } from '../dom';
 import { fmtInt, fmtPct, fmtScore, fmtShare } from '../format';
 import { barList } from '../charts/barList';
-import { grid, note, panel, subPanel } from '../charts/panel';
+import { dimensionTitle, grid, note, panel, subPanel } from '../charts/panel';
 import { dataTable, inlineBar } from '../charts/table';
 import { panelState, type SectionContext } from './context';
 
@@ -28,7 +28,7 @@ export function tagDistributionSection(ctx: SectionContext): HTMLElement {
   const globalMax = Math.max(0, ...DIMENSIONS.flatMap((d) => tagDistributions[d].map((t) => t.count)));
   const panels = DIMENSIONS.map((dim) =>
     subPanel(
-      dim,
+      dimensionTitle(dim),
       barList(
         tagDistributions[dim].map((t) => ({
           label: t.tag,
@@ -125,7 +125,7 @@ export function unmappedSection(ctx: SectionContext): HTMLElement {
   if (dims.length === 0) return panel({ ...panelState(ctx, 'unmapped'), title: 'Unmapped tags' }, note('Every label was a tag of the taxonomy.'));
   const panels = dims.map((dim) =>
     subPanel(
-      dim,
+      dimensionTitle(dim),
       h(
         'ul',
         { class: 'unmapped-list' },

@@ -10,7 +10,7 @@ import { button, h } from '../dom';
 import { fmtInt, fmtPct, fmtScore, fmtShare } from '../format';
 import { barList } from '../charts/barList';
 import { histogramChart } from '../charts/histogram';
-import { grid, note, panel, subPanel } from '../charts/panel';
+import { dimensionTitle, grid, note, panel, subPanel } from '../charts/panel';
 import { dataTable } from '../charts/table';
 import { panelState, type SectionContext } from './context';
 
@@ -54,7 +54,7 @@ function histogramsSection(ctx: SectionContext, s: ScoringSummary): HTMLElement 
 function valueByTagSection(ctx: SectionContext, s: ScoringSummary): HTMLElement {
   const panels = DIMENSIONS.filter((d) => s.valueByTag[d].length > 0).map((dim) =>
     subPanel(
-      dim,
+      dimensionTitle(dim),
       barList(
         s.valueByTag[dim].map((t) => ({
           label: t.tag,
@@ -89,6 +89,15 @@ function flagsSection(ctx: SectionContext, s: ScoringSummary): HTMLElement {
   );
 }
 
+/** Tags a threshold loses: the first few as chips, the rest folded. */
+function tagsLostCell(tags: string[]): HTMLElement {
+  if (tags.length === 0) return h('span', { class: 'muted' }, 'none');
+  const chips = (list: string[]) => h('span', { class: 'chips' }, ...list.map((t) => h('span', { class: 'chip muted' }, t)));
+  const SHOWN = 6;
+  if (tags.length <= SHOWN) return chips(tags);
+  return h('span', {}, chips(tags.slice(0, SHOWN)), h('details', { class: 'more' }, h('summary', {}, `${tags.length - SHOWN} more`), chips(tags.slice(SHOWN))));
+}
+
 function selectionSection(ctx: SectionContext, s: ScoringSummary): HTMLElement {
   const key = s.rankedBy;
   const thresholds = s.thresholds.length
@@ -103,11 +112,12 @@ function selectionSection(ctx: SectionContext, s: ScoringSummary): HTMLElement {
     { title: 'Retained', numeric: true, cell: (c) => fmtInt(c.retained) },
     { title: 'Share', numeric: true, cell: (c) => fmtShare(c.share) },
     { title: 'Tag coverage', numeric: true, cell: (c) => fmtShare(c.tagCoverage) },
-    { title: 'Tags lost', cell: (c) => (c.tagsLost.length ? h('span', { class: 'chips' }, ...c.tagsLost.map((t) => h('span', { class: 'chip muted' }, t))) : h('span', { class: 'muted' }, 'none')) },
+    { title: 'Tags lost', cell: (c) => tagsLostCell(c.tagsLost) },
   ], { label: 'Coverage at value thresholds', onRow: (c) => ctx.drill({ ranges: { value: { min: c.threshold } } }) });
   return panel(
     { ...panelState(ctx, 'selection'), title: 'Selection', description: key === 'selection' ? 'Ranked by selection score.' : 'Ranked by value score (no selection scores in this scope).' },
-    grid(subPanel('Thresholds', thresholds), subPanel('Coverage at value thresholds', coverage)),
+    subPanel('Thresholds', thresholds),
+    subPanel('Coverage at value thresholds', coverage),
   );
 }
 

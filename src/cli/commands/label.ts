@@ -11,6 +11,8 @@ import type { Taxonomy } from '../../core/taxonomy/types';
 import { EXIT, intFlag, parse, UsageError } from '../args';
 import { resolveEndpoint, type EndpointConfig } from '../endpoint';
 import { ProgressPrinter, formatDuration } from '../progressLine';
+import { scoreDryRun, scoreFiles, withInterrupts } from './score';
+import { raritySettings, scoreOptions, scoringBudget } from './scoringFlags';
 import { datasetFilesOf, formatIssue } from './shared';
 
 export const labelHelp = `Usage: sft-labeler label <file|folder>... [options]
@@ -34,6 +36,7 @@ Options:
   --no-arbitration      do not re-ask low-confidence dimensions
   --timeout SECONDS     per-request timeout (default 60)
   --budget CHARS        characters of conversation shown to the labeler (default ${DEFAULT_LABEL_OPTIONS.conversationBudgetChars})
+  --score               then run Pass 2 on the labeled files (as "sft-labeler score" with its defaults)
   --dry-run             print samples, LLM calls and estimated prompt tokens; call nobody
   --quiet               no progress line
 
@@ -53,6 +56,7 @@ export async function labelCommand(argv: string[]): Promise<number> {
     budget: { type: 'string' },
     'dry-run': { type: 'boolean' },
     quiet: { type: 'boolean' },
+    score: { type: 'boolean' },
   });
   const concurrency = intFlag(values.concurrency, 'concurrency', 1, 1024) ?? 16;
   const limit = intFlag(values.limit, 'limit', 1, Number.MAX_SAFE_INTEGER);
@@ -74,7 +78,17 @@ export async function labelCommand(argv: string[]): Promise<number> {
     conversationBudgetChars: budget,
   };
 
-  if (values['dry-run']) return dryRun(files, taxonomy, options, endpoint, limit);
+  if (values.score && !endpoint) {
+    console.error('--score needs an LLM endpoint (--base-url/--model or SFT_LABELER_BASE_URL): there is no offline scorer.');
+    return EXIT.error;
+  }
+  if (values['dry-run']) {
+    const code = await dryRun(files, taxonomy, options, endpoint, limit);
+    if (values.score && endpoint) {
+      return scoreDryRun(files, scoreOptions(scoringBudget(undefined)), limit, `${endpoint.model} at ${new URL(endpoint.baseUrl).origin}`, true);
+    }
+    return code;
+  }
 
   const labeler: Labeler = endpoint
     ? {
@@ -165,6 +179,20 @@ export async function labelCommand(argv: string[]): Promise<number> {
   console.error(
     `Total: ${totals.labeled} labeled, ${totals.failed} failed, ${totals.skipped} skipped; ${totals.calls} LLM calls, ${totals.tokens} tokens.`,
   );
+  if (values.score && exit === EXIT.ok && labeler.kind === 'llm') {
+    const client = labeler.client;
+    return withInterrupts((signal) =>
+      scoreFiles(files, {
+        client,
+        options: scoreOptions(scoringBudget(undefined)),
+        settings: raritySettings({}),
+        concurrency,
+        limit,
+        quiet: values.quiet,
+        signal,
+      }),
+    );
+  }
   return exit;
 }
 

@@ -4,11 +4,14 @@
  * Pure (the report's page decodes it).
  */
 import { DIMENSIONS } from '../model/labels';
-import { SCORE_KEYS, type RowStatus, type SampleRow, type ScoreKey } from './model';
+import { SCORE_KEYS, type RowLabeler, type RowStatus, type SampleRow, type ScoreKey, type ScoreState } from './model';
 
 const STATUS_CODES: Record<RowStatus, string> = { success: 's', partial: 'p', failed: 'f', unlabeled: 'u' };
 const STATUS_OF: Record<string, RowStatus> = { s: 'success', p: 'partial', f: 'failed', u: 'unlabeled' };
-const LABELER_CODES = { llm: 'l', heuristic: 'h' } as const;
+const LABELER_CODES = { llm: 'l', heuristic: 'h', imported: 'i' } as const;
+const LABELER_OF: Record<string, RowLabeler> = { l: 'llm', h: 'heuristic', i: 'imported' };
+const SCORE_STATE_CODES: Record<ScoreState, string> = { scored: 's', imported: 'i', failed: 'f', stale: 'x', none: '-' };
+const SCORE_STATE_OF: Record<string, ScoreState> = { s: 'scored', i: 'imported', f: 'failed', x: 'stale', '-': 'none' };
 
 export interface CompactRows {
   n: number;
@@ -25,8 +28,10 @@ export interface CompactRows {
   thinking: string;
   /** One character per row: `s`uccess, `p`artial, `f`ailed, `u`nlabeled. */
   status: string;
-  /** One character per row: `l`lm, `h`euristic, `-` none. */
+  /** One character per row: `l`lm, `h`euristic, `i`mported, `-` none. */
   labeler: string;
+  /** One character per row: `s`cored, `i`mported, `f`ailed, stale `x`, `-` none. */
+  scoreState: string;
   /** One character per row: `1` arbitrated. */
   arbitrated: string;
   tokens: number[];
@@ -41,6 +46,10 @@ export interface CompactRows {
   conf: number[];
   /** Per score key, one value per row (null: not scored). */
   scores: Record<ScoreKey, (number | null)[]>;
+  /** Conversation scores per row (null: not a scored multi-turn record). */
+  convValue: (number | null)[];
+  convSelection: (number | null)[];
+  convPeak: (number | null)[];
   query: string[];
   reply: string[];
 }
@@ -81,6 +90,7 @@ export function encodeRows(rows: readonly SampleRow[], opts: EncodeOptions = {})
     thinking: '',
     status: '',
     labeler: '',
+    scoreState: '',
     arbitrated: '',
     tokens: [],
     calls: [],
@@ -91,9 +101,13 @@ export function encodeRows(rows: readonly SampleRow[], opts: EncodeOptions = {})
     flags: [],
     conf: [],
     scores: Object.fromEntries(SCORE_KEYS.map((k) => [k, []])) as unknown as Record<ScoreKey, (number | null)[]>,
+    convValue: [],
+    convSelection: [],
+    convPeak: [],
     query: [],
     reply: [],
   };
+  const scoreState: string[] = [];
   const thinking: string[] = [];
   const status: string[] = [];
   const labeler: string[] = [];
@@ -110,6 +124,10 @@ export function encodeRows(rows: readonly SampleRow[], opts: EncodeOptions = {})
     status.push(STATUS_CODES[r.status]);
     labeler.push(r.labeler ? LABELER_CODES[r.labeler] : '-');
     arbitrated.push(r.arbitrated ? '1' : '0');
+    scoreState.push(SCORE_STATE_CODES[r.scoreState]);
+    out.convValue.push(r.conv?.value ?? null);
+    out.convSelection.push(r.conv?.selection ?? null);
+    out.convPeak.push(r.conv?.peakComplexity ?? null);
     out.tokens.push(r.tokens);
     out.calls.push(r.calls);
     out.intent.push(word(r.intent));
@@ -129,12 +147,13 @@ export function encodeRows(rows: readonly SampleRow[], opts: EncodeOptions = {})
   out.status = status.join('');
   out.labeler = labeler.join('');
   out.arbitrated = arbitrated.join('');
+  out.scoreState = scoreState.join('');
   return out;
 }
 
 /**
- * Rows back from their encoding. Byte ranges are not kept (a report cannot read the file); a row counts as
- * scored when any of its scores is present.
+ * Rows back from their encoding. Byte ranges are not kept (a report cannot read the file). A row has scores
+ * when its score state says the judge's numbers are current; conversation scores when its record had them.
  */
 export function decodeRows(c: CompactRows): SampleRow[] {
   const rows: SampleRow[] = new Array(c.n);
@@ -147,8 +166,12 @@ export function decodeRows(c: CompactRows): SampleRow[] {
       conf.push(v < 0 ? null : v / 1000);
     }
     const scoreValues = Object.fromEntries(SCORE_KEYS.map((k) => [k, c.scores[k][i] ?? null])) as Record<ScoreKey, number | null>;
-    const scored = SCORE_KEYS.some((k) => scoreValues[k] !== null);
-    const lab = c.labeler[i];
+    const scoreState = SCORE_STATE_OF[c.scoreState[i]!] ?? 'none';
+    const scored = scoreState === 'scored' || scoreState === 'imported';
+    const convValue = c.convValue[i] ?? null;
+    const convSelection = c.convSelection[i] ?? null;
+    const convPeak = c.convPeak[i] ?? null;
+    const hasConv = convValue !== null || convSelection !== null || convPeak !== null;
     rows[i] = {
       file: c.file[i]!,
       line: c.line[i]!,
@@ -161,7 +184,7 @@ export function decodeRows(c: CompactRows): SampleRow[] {
       turns: c.turns[i]!,
       thinking: c.thinking[i] === 's' ? 'slow' : 'fast',
       status: STATUS_OF[c.status[i]!] ?? 'unlabeled',
-      labeler: lab === 'l' ? 'llm' : lab === 'h' ? 'heuristic' : null,
+      labeler: LABELER_OF[c.labeler[i]!] ?? null,
       tokens: c.tokens[i]!,
       calls: c.calls[i]!,
       arbitrated: c.arbitrated[i] === '1',
@@ -171,7 +194,9 @@ export function decodeRows(c: CompactRows): SampleRow[] {
       conf,
       unmapped: words(c.unmapped[i]!),
       scores: scored ? scoreValues : null,
+      scoreState,
       flags: words(c.flags[i]!),
+      conv: hasConv ? { value: convValue, selection: convSelection, peakComplexity: convPeak } : null,
       query: c.query[i]!,
       reply: c.reply[i]!,
     };

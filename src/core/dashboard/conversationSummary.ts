@@ -26,37 +26,6 @@ export function groupConversations(rows: readonly SampleRow[]): SampleRow[][] {
   return [...byKey.values()];
 }
 
-/**
- * A conversation's value: 0.7 × mean of its replies' value scores weighted by position (first reply 1.0,
- * last 2.0: later replies carry more of the conversation) + 0.3 × the best reply. The same blend of typical
- * and peak quality sft-label's conversation score starts from, without its penalties and shrinkage.
- */
-export function conversationValue(replies: readonly SampleRow[]): number | null {
-  const scored = replies.filter((r) => r.scores?.value !== null && r.scores?.value !== undefined);
-  if (scored.length === 0) return null;
-  let weighted = 0;
-  let weights = 0;
-  let peak = -Infinity;
-  for (const r of scored) {
-    const w = r.turns > 1 ? 1 + (r.turn - 1) / (r.turns - 1) : 1;
-    const v = r.scores!.value!;
-    weighted += w * v;
-    weights += w;
-    peak = Math.max(peak, v);
-  }
-  return round(0.7 * (weighted / weights) + 0.3 * peak, 2);
-}
-
-/** The highest complexity among a conversation's replies (null: none scored). */
-export function peakComplexity(replies: readonly SampleRow[]): number | null {
-  let peak: number | null = null;
-  for (const r of replies) {
-    const c = r.scores?.complexity;
-    if (c !== null && c !== undefined && (peak === null || c > peak)) peak = c;
-  }
-  return peak;
-}
-
 /** Null when no record of the scope has two or more replies. */
 export function conversationsOf(rows: readonly SampleRow[]): ConversationSummary | null {
   const multi = groupConversations(rows).filter((c) => c[0]!.turns >= 2);
@@ -64,6 +33,7 @@ export function conversationsOf(rows: readonly SampleRow[]): ConversationSummary
   const turnBuckets = TURN_BUCKETS.map((b) => ({ ...b, count: 0 }));
   const thinking = { allFast: 0, allSlow: 0, mixed: 0 };
   const values: number[] = [];
+  const selections: number[] = [];
   const peaks: number[] = [];
   let turnSum = 0;
   for (const conv of multi) {
@@ -75,10 +45,11 @@ export function conversationsOf(rows: readonly SampleRow[]): ConversationSummary
     if (slow === 0) thinking.allFast++;
     else if (slow === conv.length) thinking.allSlow++;
     else thinking.mixed++;
-    const v = conversationValue(conv);
-    if (v !== null) values.push(v);
-    const peak = peakComplexity(conv);
-    if (peak !== null) peaks.push(peak);
+    // Conversation scores are the same on every reply of the record (see scan.ts).
+    const c = conv[0]!.conv;
+    if (c?.value !== null && c?.value !== undefined) values.push(c.value);
+    if (c?.selection !== null && c?.selection !== undefined) selections.push(c.selection);
+    if (c?.peakComplexity !== null && c?.peakComplexity !== undefined) peaks.push(c.peakComplexity);
   }
   const shape = histogramShape('value');
   return {
@@ -87,6 +58,7 @@ export function conversationsOf(rows: readonly SampleRow[]): ConversationSummary
     turnBuckets,
     thinking,
     convValue: values.length ? histogram(values, shape) : null,
+    convSelection: selections.length ? histogram(selections, shape) : null,
     peakComplexity: peaks.length ? histogram(peaks, shape) : null,
   };
 }

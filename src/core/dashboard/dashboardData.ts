@@ -3,14 +3,16 @@
  * A changed sidecar reloads only its file; summary and engine are rebuilt lazily from the rows.
  */
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import type { InputIssue } from '../model/conversation';
-import type { Dimension } from '../model/labels';
+import { DIMENSIONS, type Dimension } from '../model/labels';
+import type { Taxonomy } from '../taxonomy/types';
 import { isAbortError } from '../util/abort';
 import type { DashboardSummary, FileInfo, SampleRow } from './model';
 import { QueryEngine } from './query';
 import { Interner } from './rows';
-import { scanFile } from './scan';
-import { resolveScope, type ResolvedScope, type ScopeRequest } from './scope';
+import { scanFile, type FileScan, type ScanOptions } from './scan';
+import { hasSidecar, resolveScope, type ResolvedScope, type ScopeRequest } from './scope';
 import { summarize } from './summarize';
 
 export interface DashboardDataOptions {
@@ -22,11 +24,34 @@ export interface DashboardDataOptions {
   onIssue?: (issue: InputIssue) => void;
 }
 
+/** A taxonomy's tag ids per dimension: what pool coverage compares the labels with. */
+export function taxonomyPool(taxonomy: Taxonomy): Record<Dimension, readonly string[]> {
+  return Object.fromEntries(DIMENSIONS.map((d) => [d, taxonomy.pool(d)])) as Record<Dimension, readonly string[]>;
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    return (await fs.stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** A file's rows; a file deleted or unreadable since the scope was listed reads as empty, with one issue. */
+async function scanOrEmpty(file: string, index: number, opts: ScanOptions): Promise<FileScan> {
+  try {
+    return await scanFile(file, index, opts);
+  } catch (err) {
+    if (isAbortError(err)) throw err;
+    opts.onIssue?.({ file, line: 1, severity: 'error', code: 'unreadable', message: `cannot read the file: ${(err as Error).message}` });
+    return { rows: [], issues: 1 };
+  }
+}
+
 export class DashboardData {
   private readonly perFile: SampleRow[][];
   private readonly issues: number[];
   private readonly sizes: number[];
-  private readonly intern = new Interner();
   private cachedRows: SampleRow[] | undefined;
   private cachedSummary: DashboardSummary | undefined;
   private cachedEngine: QueryEngine | undefined;
@@ -36,54 +61,66 @@ export class DashboardData {
   private constructor(
     readonly scope: ResolvedScope,
     private readonly options: DashboardDataOptions,
+    private readonly intern: Interner,
   ) {
     this.perFile = scope.files.map(() => []);
     this.issues = scope.files.map(() => 0);
     this.sizes = scope.files.map(() => 0);
   }
 
-  /** Resolves the scope and reads every file of it. */
+  /**
+   * Resolves the scope and reads every file of it. In folder and workspace scopes, JSON files that turn
+   * out to hold no samples and were never labeled (configs, manifests) are left out, with their issues.
+   */
   static async load(request: ScopeRequest, options: DashboardDataOptions = {}): Promise<DashboardData> {
-    const data = new DashboardData(await resolveScope(request), options);
+    const candidates = await resolveScope(request);
+    const kept: ResolvedScope = { info: candidates.info, files: [], display: [] };
+    const scans: FileScan[] = [];
+    const sizes: number[] = [];
+    const intern = new Interner();
     let samples = 0;
-    for (let i = 0; i < data.scope.files.length; i++) {
-      await data.readFile(i);
-      samples += data.perFile[i]!.length;
-      options.onProgress?.(i + 1, data.scope.files.length, samples);
+    for (let i = 0; i < candidates.files.length; i++) {
+      const file = candidates.files[i]!;
+      const issues: InputIssue[] = [];
+      const scan = await scanOrEmpty(file, kept.files.length, { signal: options.signal, intern, onIssue: (issue) => issues.push(issue) });
+      const keep = request.kind === 'file' || scan.rows.length > 0 || (await hasSidecar(file));
+      if (keep) {
+        kept.files.push(file);
+        kept.display.push(candidates.display[i]!);
+        scans.push(scan);
+        sizes.push(await fileSize(file));
+        samples += scan.rows.length;
+        for (const issue of issues) options.onIssue?.(issue);
+      }
+      options.onProgress?.(i + 1, candidates.files.length, samples);
     }
+    const data = new DashboardData(kept, options, intern);
+    scans.forEach((scan, i) => data.store(i, scan, sizes[i]!));
     return data;
   }
 
-  /** Index of an absolute file path in the scope, or -1. */
+  /** Index of an absolute file path in the scope, or -1 (Windows paths compare without case, as the OS does). */
   indexOf(file: string): number {
-    return this.scope.files.indexOf(file);
+    const key = (p: string) => (process.platform === 'win32' ? path.resolve(p).toLowerCase() : path.resolve(p));
+    const wanted = key(file);
+    return this.scope.files.findIndex((f) => key(f) === wanted);
   }
 
-  /** Reads one file again (its sidecar changed). */
+  /** Reads one file again (it or its sidecar changed). */
   async reloadFile(index: number): Promise<void> {
     await this.readFile(index);
   }
 
   private async readFile(index: number): Promise<void> {
     const file = this.scope.files[index]!;
-    try {
-      const scan = await scanFile(file, index, { signal: this.options.signal, intern: this.intern, onIssue: this.options.onIssue });
-      this.perFile[index] = scan.rows;
-      this.issues[index] = scan.issues;
-      this.sizes[index] = (await fs.stat(file)).size;
-    } catch (err) {
-      // A file deleted or unreadable since the scope was listed: it shows as empty with one issue.
-      if (isAbortError(err)) throw err;
-      this.perFile[index] = [];
-      this.issues[index] = 1;
-      this.options.onIssue?.({
-        file,
-        line: 1,
-        severity: 'error',
-        code: 'unreadable',
-        message: `cannot read the file: ${(err as Error).message}`,
-      });
-    }
+    const scan = await scanOrEmpty(file, index, { signal: this.options.signal, intern: this.intern, onIssue: this.options.onIssue });
+    this.store(index, scan, await fileSize(file));
+  }
+
+  private store(index: number, scan: FileScan, size: number): void {
+    this.perFile[index] = scan.rows;
+    this.issues[index] = scan.issues;
+    this.sizes[index] = size;
     this.cachedRows = undefined;
     this.cachedSummary = undefined;
     this.cachedEngine = undefined;

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { itemFromSpan } from '../dataset/records';
-import { labelsFingerprint } from '../scoring/fingerprint';
+import { SampleStateReader } from '../scoring/labelSource';
 import { Sidecar } from '../store/sidecar';
 import { detailOf, detailTurns } from './detailView';
 import type { SampleDetail, SampleRow } from './model';
@@ -21,20 +21,35 @@ async function readRange(file: string, start: number, end: number): Promise<stri
 }
 
 /**
- * Detail of `row`, whose dataset file is `file`. When the record changed since the row was read (the
- * sample id no longer matches), the labels are still shown and the note says to refresh.
+ * Reads sample details for a dashboard. Opening a sidecar indexes its whole log, so each file's sidecar is
+ * opened once and kept (read-only, never locking a run out); later lookups only index what was appended since.
  */
-export async function readSampleDetail(file: string, row: SampleRow): Promise<SampleDetail> {
-  const sidecar = await Sidecar.openForRead(file);
-  try {
-    const label = await sidecar.get(row.id);
-    const score = await sidecar.getOf('score', row.id);
-    const currentScore = score && label?.labels && score.labelsFingerprint === labelsFingerprint(label.labels) ? score : undefined;
+export class DetailReader {
+  private readonly sidecars = new Map<string, Promise<Sidecar>>();
+
+  private async sidecarOf(file: string): Promise<Sidecar> {
+    let opened = this.sidecars.get(file);
+    if (!opened) {
+      opened = Sidecar.openForRead(file);
+      this.sidecars.set(file, opened);
+      opened.catch(() => this.sidecars.delete(file));
+      return opened;
+    }
+    const sidecar = await opened;
+    await sidecar.log.refresh();
+    return sidecar;
+  }
+
+  /**
+   * Detail of `row`, whose dataset file is `file`. When the record changed since the row was read (the
+   * sample id no longer matches), the row's labels are still shown and the note says to refresh.
+   */
+  async read(file: string, row: SampleRow): Promise<SampleDetail> {
     let text: string;
     try {
       text = await readRange(file, row.byteStart, row.byteEnd);
     } catch (err) {
-      return detailOf(row, { label, score: currentScore, note: `Cannot read ${file}: ${(err as Error).message}` });
+      return detailOf(row, { note: `Cannot read ${file}: ${(err as Error).message}` });
     }
     const item = itemFromSpan(file, {
       kind: 'record',
@@ -48,16 +63,36 @@ export async function readSampleDetail(file: string, row: SampleRow): Promise<Sa
     });
     const sample = item.samples.find((s) => s.id === row.id);
     if (!sample) {
-      return detailOf(row, {
-        label,
-        score: currentScore,
-        note: 'The file changed since the dashboard read it: refresh to see this sample as it is now.',
-      });
+      return detailOf(row, { note: 'The file changed since the dashboard read it: refresh to see this sample as it is now.' });
     }
-    const { turns, omitted } = detailTurns(sample.turns);
-    const note = omitted > 0 ? `${omitted} earlier turn(s) not shown.` : null;
-    return detailOf(row, { label, score: currentScore, conversation: turns, note });
+    const reader = new SampleStateReader(file, await this.sidecarOf(file));
+    try {
+      const state = await reader.read(sample, { score: true });
+      const { turns, omitted } = detailTurns(sample.turns);
+      return detailOf(row, {
+        label: state.labelRecord,
+        score: state.score,
+        conversation: turns,
+        note: omitted > 0 ? `${omitted} earlier turn(s) not shown.` : null,
+      });
+    } finally {
+      await reader.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    const all = [...this.sidecars.values()];
+    this.sidecars.clear();
+    for (const opened of all) await (await opened.catch(() => undefined))?.close();
+  }
+}
+
+/** Detail of one sample, opening (and closing) its sidecar for this one read. */
+export async function readSampleDetail(file: string, row: SampleRow): Promise<SampleDetail> {
+  const reader = new DetailReader();
+  try {
+    return await reader.read(file, row);
   } finally {
-    await sidecar.close();
+    await reader.close();
   }
 }

@@ -90,8 +90,8 @@ function factsOf(row: SampleRow, label?: LabelRecord, score?: ScoreRecord): Samp
   const add = (name: string, value: string | number | undefined) => {
     if (value !== undefined && value !== '') facts.push({ name, value: String(value) });
   };
-  add('Labeler', row.labeler ?? 'not labeled');
-  if (row.status !== 'unlabeled') {
+  add('Labeler', row.labeler === 'imported' ? 'sft-label (labels carried by the file)' : (row.labeler ?? 'not labeled'));
+  if (row.status !== 'unlabeled' && row.labeler !== 'imported') {
     add('LLM calls', row.calls);
     add('Tokens', row.tokens);
     add('Arbitrated', row.arbitrated ? 'yes' : 'no');
@@ -100,6 +100,19 @@ function factsOf(row: SampleRow, label?: LabelRecord, score?: ScoreRecord): Samp
   add('Labeled at', label?.at);
   if (label?.failure) add('Label failure', `${label.failure.code}: ${label.failure.message}`);
   if (label?.monitor.consistency_warnings.length) add('Consistency warnings', label.monitor.consistency_warnings.join('; '));
+  const scoreStates: Record<SampleRow['scoreState'], string> = {
+    scored: 'scored',
+    imported: 'taken from the sft-label file',
+    failed: 'the judge gave no usable answer',
+    stale: 'scored from earlier labels: score again',
+    none: 'not scored',
+  };
+  add('Score', scoreStates[row.scoreState]);
+  if (row.conv) {
+    add('Conversation value', row.conv.value ?? undefined);
+    add('Conversation selection', row.conv.selection ?? undefined);
+    add('Peak complexity', row.conv.peakComplexity ?? undefined);
+  }
   add('Score model', score?.model);
   add('Scored at', score?.at);
   if (score?.failure) add('Score failure', `${score.failure.code}: ${score.failure.message}`);

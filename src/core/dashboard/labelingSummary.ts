@@ -36,8 +36,11 @@ export function overviewOf(rows: readonly SampleRow[], inputIssues: number): Ove
     arbitrated: 0,
     unmappedDistinct: 0,
     unmappedTotal: 0,
-    labelers: { llm: 0, heuristic: 0 },
+    labelers: { llm: 0, heuristic: 0, imported: 0 },
     scored: 0,
+    scoredImported: 0,
+    scoreFailed: 0,
+    scoreStale: 0,
     conversations: 0,
     multiTurnConversations: 0,
     inputIssues,
@@ -51,6 +54,9 @@ export function overviewOf(rows: readonly SampleRow[], inputIssues: number): Ove
       if (r.turns >= 2) o.multiTurnConversations++;
     }
     if (r.scores) o.scored++;
+    if (r.scoreState === 'imported') o.scoredImported++;
+    else if (r.scoreState === 'failed') o.scoreFailed++;
+    else if (r.scoreState === 'stale') o.scoreStale++;
     if (r.status === 'unlabeled') {
       o.unlabeled++;
       continue;

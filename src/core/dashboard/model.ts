@@ -16,6 +16,15 @@ export type ScoreValues = Record<ScoreKey, number | null>;
 /** Label state of a sample as the dashboard counts it. `unlabeled` = no record for its current content. */
 export type RowStatus = 'success' | 'partial' | 'failed' | 'unlabeled';
 
+/** Who labeled a sample: our LLM or heuristic labeler, or sft-label (labels carried in the row of its output files). */
+export type RowLabeler = LabelerKind | 'imported';
+
+/**
+ * Score state of a sample: `scored` by our Pass 2 from its current labels, `imported` from the `value` an
+ * sft-label file carries, `failed` (the judge gave nothing usable), `stale` (scored from labels that changed since).
+ */
+export type ScoreState = 'scored' | 'imported' | 'failed' | 'stale' | 'none';
+
 /**
  * Everything the dashboard needs about one sample, small enough to hold 100,000 of them: labels as
  * `dim:tag` tokens, excerpts instead of the conversation (the detail view reads the file again).
@@ -38,7 +47,7 @@ export interface SampleRow {
   turns: number;
   thinking: 'slow' | 'fast';
   status: RowStatus;
-  labeler: LabelerKind | null;
+  labeler: RowLabeler | null;
   tokens: number;
   calls: number;
   arbitrated: boolean;
@@ -50,8 +59,15 @@ export interface SampleRow {
   conf: (number | null)[];
   /** Tags the taxonomy did not know, as `dim:value`. */
   unmapped: string[];
+  /**
+   * Scores when the judge's numbers are current (`scoreState` scored or imported). Value, rarity and selection
+   * are the run-wide numbers of the sample's file (as exports and `select` compute them), not the record's.
+   */
   scores: ScoreValues | null;
+  scoreState: ScoreState;
   flags: string[];
+  /** Conversation-level scores of the sample's record when it has two or more replies (null otherwise). */
+  conv: { value: number | null; selection: number | null; peakComplexity: number | null } | null;
   /** Start of the request the reply answers, and of the reply. */
   query: string;
   reply: string;
@@ -123,8 +139,13 @@ export interface Overview {
   arbitrated: number;
   unmappedDistinct: number;
   unmappedTotal: number;
-  labelers: { llm: number; heuristic: number };
+  labelers: { llm: number; heuristic: number; imported: number };
   scored: number;
+  /** Scores taken from sft-label files (included in `scored`). */
+  scoredImported: number;
+  scoreFailed: number;
+  /** Scored from labels that changed since: shown as not scored. */
+  scoreStale: number;
   conversations: number;
   multiTurnConversations: number;
   inputIssues: number;
@@ -213,9 +234,9 @@ export interface ConversationSummary {
   /** Replies per conversation, bucketed ("2", "3", "4", "5–7", "8–15", "16+"). */
   turnBuckets: { label: string; min: number; max: number | null; count: number }[];
   thinking: { allFast: number; allSlow: number; mixed: number };
-  /** Per conversation (scored replies only): 0.7·position-weighted mean + 0.3·max of the value scores. */
+  /** Conversation value, selection and peak complexity of the records that have them (Pass 2 conversation scores). */
   convValue: Histogram | null;
-  /** Per conversation: the highest complexity among its replies. */
+  convSelection: Histogram | null;
   peakComplexity: Histogram | null;
 }
 
@@ -271,7 +292,7 @@ export interface SampleDetail {
   turns: number;
   thinking: 'slow' | 'fast';
   status: RowStatus;
-  labeler: LabelerKind | null;
+  labeler: RowLabeler | null;
   labels: { dim: Dimension; tags: string[]; confidence: number | null }[];
   unmapped: string[];
   scores: ScoreValues | null;

@@ -4,8 +4,7 @@
  * the same code in the browser. No Node modules here.
  */
 import { ARBITRATION_THRESHOLD, DIMENSIONS, type Dimension } from '../model/labels';
-import { conversationValue, peakComplexity } from './conversationSummary';
-import { SCORE_KEYS, type RowStatus, type SampleRow, type ScoreKey } from './model';
+import { SCORE_KEYS, type RowLabeler, type RowStatus, type SampleRow, type ScoreKey } from './model';
 
 /** `min ≤ score < max`; either end may be left open. */
 export interface ScoreRange {
@@ -13,8 +12,9 @@ export interface ScoreRange {
   max?: number;
 }
 
-/** Scores of a whole conversation the explorer can filter by. */
-export type ConversationMetric = 'value' | 'peakComplexity';
+/** Scores of a whole conversation the explorer can filter by (see `SampleRow.conv`). */
+export type ConversationMetric = 'value' | 'selection' | 'peakComplexity';
+export const CONVERSATION_METRICS: readonly ConversationMetric[] = ['value', 'selection', 'peakComplexity'];
 
 export type SortKey = 'position' | ScoreKey | 'turns' | 'minConfidence';
 export const SORT_KEYS: readonly SortKey[] = ['position', ...SCORE_KEYS, 'turns', 'minConfidence'];
@@ -30,7 +30,7 @@ export interface ExplorerQuery {
   /** Index of a file of the scope, or null for all. */
   file: number | null;
   status: RowStatus | 'any';
-  labeler: 'llm' | 'heuristic' | 'any';
+  labeler: RowLabeler | 'any';
   thinking: 'slow' | 'fast' | 'any';
   /** Samples with any of these flags (`*`: any flag). */
   flags: string[];
@@ -39,7 +39,7 @@ export interface ExplorerQuery {
   lowConfidence: Dimension | null;
   /** Replies in the sample's conversation: `min ≤ turns < max` (multi-turn panels drill down with it). */
   turns: ScoreRange;
-  /** Conversation-level scores of the sample's conversation (see `conversationValue`). */
+  /** Conversation-level scores of the sample's record (multi-turn records only). */
   conversation: Partial<Record<ConversationMetric, ScoreRange>>;
   sort: { key: SortKey; dir: 'asc' | 'desc' };
 }
@@ -153,11 +153,9 @@ export class QueryEngine {
       const range = q.ranges[key];
       if (range) ps.push((r) => inRange(r.scores?.[key], range));
     }
-    for (const metric of ['value', 'peakComplexity'] as const) {
+    for (const metric of CONVERSATION_METRICS) {
       const range = q.conversation[metric];
-      if (!range) continue;
-      const values = this.conversationMetric(metric);
-      ps.push((_r, i) => inRange(values[i], range));
+      if (range) ps.push((r) => inRange(r.conv?.[metric], range));
     }
     if (q.lowConfidence !== null) {
       const d = DIMENSIONS.indexOf(q.lowConfidence);
@@ -172,29 +170,6 @@ export class QueryEngine {
       ps.push((_r, i) => text[i]!.includes(needle));
     }
     return ps;
-  }
-
-  private readonly convMetrics = new Map<ConversationMetric, Float64Array>();
-
-  /** Per row, the metric of the conversation it belongs to (NaN when it has none), computed once. */
-  private conversationMetric(metric: ConversationMetric): Float64Array {
-    let values = this.convMetrics.get(metric);
-    if (values) return values;
-    values = new Float64Array(this.rows.length).fill(NaN);
-    const groups = new Map<string, number[]>();
-    this.rows.forEach((r, i) => {
-      const key = `${r.file}:${r.rowIndex}`;
-      const g = groups.get(key);
-      if (g) g.push(i);
-      else groups.set(key, [i]);
-    });
-    for (const indices of groups.values()) {
-      const replies = indices.map((i) => this.rows[i]!);
-      const v = metric === 'value' ? conversationValue(replies) : peakComplexity(replies);
-      if (v !== null) for (const i of indices) values[i] = v;
-    }
-    this.convMetrics.set(metric, values);
-    return values;
   }
 
   private lowerText(): string[] {
@@ -239,4 +214,17 @@ function sortValue(key: Exclude<SortKey, 'position'>): (r: SampleRow) => number 
     };
   }
   return (r) => r.scores?.[key];
+}
+
+/**
+ * The tag filter token a typed text names: `dim:tag` as typed, or a bare tag id found in `distributions`
+ * (the first dimension, in taxonomy order, that has it). Undefined when the scope has no such tag.
+ */
+export function tagTokenOf(text: string, distributions: Partial<Record<Dimension, readonly { tag: string }[]>>): string | undefined {
+  const typed = text.trim().toLowerCase();
+  if (!typed) return undefined;
+  for (const dim of DIMENSIONS) {
+    for (const { tag } of distributions[dim] ?? []) if (typed === `${dim}:${tag}` || typed === tag) return `${dim}:${tag}`;
+  }
+  return undefined;
 }

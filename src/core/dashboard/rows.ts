@@ -1,11 +1,11 @@
 /**
- * One dashboard row from a sample and its newest records. Pure (no Node modules): the standalone report
- * and tests build rows the same way.
+ * One dashboard row from a sample and its newest records: labels as interned `dim:tag` tokens and short
+ * excerpts, so a row stays small. Pure (no file access).
  */
 import type { Sample, Turn } from '../model/conversation';
-import { DIMENSIONS, tagsOf } from '../model/labels';
-import type { LabelRecord, ScoreRecord } from '../model/records';
-import type { SampleRow, ScoreValues } from './model';
+import { DIMENSIONS, tagsOf, type LabelSet } from '../model/labels';
+import type { LabelFacts } from './sidecarSnapshot';
+import type { SampleRow, ScoreState, ScoreValues } from './model';
 
 /** Characters of the request and of the reply a row keeps for the explorer's list and text search. */
 export const QUERY_EXCERPT_CHARS = 280;
@@ -39,39 +39,26 @@ export function requestOf(turns: readonly Turn[]): string {
   return turns.length > 1 ? turns[0]!.text : '';
 }
 
-/**
- * The scores a score record gives, or null when it is missing, failed, or was computed from labels that
- * are no longer the sample's current ones (`current` is false).
- */
-export function scoresOf(score: ScoreRecord | undefined, current: boolean): { values: ScoreValues; flags: string[] } | null {
-  if (!score || !current || score.status !== 'success' || !score.judgement) return null;
-  const j = score.judgement;
-  return {
-    values: {
-      value: typeof score.value_score === 'number' ? score.value_score : null,
-      // Selection is a run-wide rank, filled in for the whole scope after scanning (see `applySelection`).
-      selection: null,
-      complexity: j.complexity.overall,
-      quality: j.quality.overall,
-      reasoning: j.reasoning.overall,
-      rarity: score.rarity?.score ?? null,
-      confidence: typeof j.confidence === 'number' ? j.confidence : null,
-    },
-    flags: [...j.flags],
-  };
-}
-
 export interface RowSource {
   sample: Sample;
   fileIndex: number;
-  label?: LabelRecord;
-  scores?: { values: ScoreValues; flags: string[] } | null;
+  /** The sample's newest label record (the parts rows need), whatever its status. */
+  label?: LabelFacts;
+  /** Usable labels: from a successful label record, or carried by an sft-label row (`imported`). */
+  labels?: { labels: LabelSet; origin: 'sidecar' | 'embedded' };
+  /** Usually left out: the scan fills scores and conversation scores in once the file's run-wide numbers exist. */
+  scores?: ScoreValues | null;
+  scoreState?: ScoreState;
+  flags?: readonly string[];
+  conv?: SampleRow['conv'];
 }
 
+/** The row of one sample. A partial or failed label gives a row without tags, counted apart in the overview. */
 export function rowOf(src: RowSource, intern: Interner): SampleRow {
   const { sample, label } = src;
-  const status = label ? label.status : 'unlabeled';
-  const labels = label?.status === 'success' ? label.labels : undefined;
+  const labels = src.labels?.labels;
+  const imported = src.labels?.origin === 'embedded';
+  const status = labels ? 'success' : label ? label.status : 'unlabeled';
   const tags: string[] = [];
   const conf: (number | null)[] = [];
   const unmapped: string[] = [];
@@ -81,7 +68,8 @@ export function rowOf(src: RowSource, intern: Interner): SampleRow {
     conf.push(typeof c === 'number' && Number.isFinite(c) ? c : null);
   }
   if (labels) for (const u of labels.unmapped) unmapped.push(intern.of(`${u.dimension}:${u.value}`));
-  const m = label?.monitor;
+  // An imported label's monitor belongs to sft-label's run, not ours: no calls or tokens are counted for it.
+  const m = imported ? undefined : label?.monitor;
   const reply = sample.turns[sample.turns.length - 1]?.text ?? '';
   return {
     file: src.fileIndex,
@@ -95,7 +83,7 @@ export function rowOf(src: RowSource, intern: Interner): SampleRow {
     turns: sample.totalTurns,
     thinking: sample.thinkingMode,
     status,
-    labeler: label?.labeler ?? null,
+    labeler: imported ? 'imported' : (label?.labeler ?? null),
     tokens: m ? m.prompt_tokens + m.completion_tokens : 0,
     calls: m?.llm_calls ?? 0,
     arbitrated: m?.arbitrated ?? false,
@@ -104,8 +92,10 @@ export function rowOf(src: RowSource, intern: Interner): SampleRow {
     tags,
     conf,
     unmapped,
-    scores: src.scores?.values ?? null,
-    flags: src.scores?.flags.map((f) => intern.of(f)) ?? [],
+    scores: src.scores ?? null,
+    scoreState: src.scoreState ?? 'none',
+    flags: src.flags?.map((f) => intern.of(f)) ?? [],
+    conv: src.conv ?? null,
     query: excerpt(requestOf(sample.turns), QUERY_EXCERPT_CHARS),
     reply: excerpt(reply, REPLY_EXCERPT_CHARS),
   };

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { listDatasetFiles } from '../dataset/read';
-import { sidecarPaths } from '../store/paths';
+import { SIDECAR_DIR_NAME, sidecarPaths } from '../store/paths';
 import type { ScopeInfo, ScopeKind } from './model';
 
 export interface ScopeRequest {
@@ -21,7 +21,8 @@ export interface ResolvedScope {
   display: string[];
 }
 
-async function hasSidecar(file: string): Promise<boolean> {
+/** Does the dataset file have a sidecar (was it ever labeled or scored by us)? */
+export async function hasSidecar(file: string): Promise<boolean> {
   try {
     await fs.access(sidecarPaths(file).labels);
     return true;
@@ -31,12 +32,13 @@ async function hasSidecar(file: string): Promise<boolean> {
 }
 
 /**
- * Dataset files of a folder that have labels. A folder holds other JSON too (configs, manifests), and
- * reading every one of them as a dataset would be slow and noisy; when nothing is labeled yet, every dataset
- * file is taken, so the dashboard still says how many samples wait.
+ * Candidate dataset files of a root. A folder the user picked: every dataset file in it. The whole workspace:
+ * the files we labeled (it also holds configs, manifests and fixtures), or every dataset file when none is.
+ * Candidates without samples and without a sidecar (configs) are dropped after reading (see DashboardData).
  */
-async function labeledFilesUnder(dir: string): Promise<string[]> {
-  const all = await listDatasetFiles(dir);
+async function candidatesUnder(root: string, kind: ScopeKind): Promise<string[]> {
+  const all = await listDatasetFiles(root);
+  if (kind !== 'workspace') return all;
   const labeled: string[] = [];
   for (const f of all) if (await hasSidecar(f)) labeled.push(f);
   return labeled.length > 0 ? labeled : all;
@@ -54,7 +56,7 @@ export async function resolveScope(req: ScopeRequest): Promise<ResolvedScope> {
   const files: string[] = [];
   const display: string[] = [];
   for (const root of roots) {
-    for (const f of await labeledFilesUnder(root)) {
+    for (const f of await candidatesUnder(root, req.kind)) {
       files.push(f);
       const rel = toSlash(path.relative(root, f));
       display.push(roots.length > 1 ? `${path.basename(root)}/${rel}` : rel);
@@ -62,4 +64,15 @@ export async function resolveScope(req: ScopeRequest): Promise<ResolvedScope> {
   }
   const label = req.kind === 'workspace' ? 'Workspace' : `${path.basename(roots[0]!)}/`;
   return { info: { kind: req.kind, label }, files, display };
+}
+
+/**
+ * The dataset file a sidecar log belongs to (`dir/.sft-labels/data.jsonl/labels.jsonl` → `dir/data.jsonl`),
+ * or undefined for any other path. Inverse of `sidecarPaths(file).labels`.
+ */
+export function datasetOfSidecarLog(logPath: string): string | undefined {
+  const labelsDir = path.dirname(logPath);
+  const sidecarRoot = path.dirname(labelsDir);
+  if (path.basename(logPath) !== 'labels.jsonl' || path.basename(sidecarRoot) !== SIDECAR_DIR_NAME) return undefined;
+  return path.join(path.dirname(sidecarRoot), path.basename(labelsDir));
 }

@@ -61,6 +61,8 @@ export async function scanScored(file: string, opts: ScoredScanOptions = {}): Pr
       turnIndex: sample.turnIndex,
       totalTurns: sample.totalTurns,
       thinkingMode: sample.thinkingMode,
+      byteStart: sample.source.byteStart,
+      byteEnd: sample.source.byteEnd,
       labels: state.labels?.labels,
       numbers: state.score?.judgement ? scoreNumbers(state.score.judgement) : imported?.numbers,
       flags: state.score?.judgement?.flags ?? imported?.flags,

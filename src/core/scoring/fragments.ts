@@ -37,10 +37,14 @@ export function cutHeadTail(text: string, max: number, headShare: number): strin
   // No room for a marker: plain cut (only budgets far below any real share end up here).
   if (keep <= 0) return text.slice(0, safeBoundary(text, Math.max(0, Math.floor(max)), -1));
   const head = Math.floor(keep * headShare);
-  return render(text, [
-    [0, head],
-    [text.length - (keep - head), text.length],
-  ]);
+  return render(
+    text,
+    [
+      [0, head],
+      [text.length - (keep - head), text.length],
+    ],
+    false,
+  );
 }
 
 /**
@@ -63,11 +67,14 @@ export function cutFragments(text: string, max: number, shares: FragmentShares):
     spans.push([start, start + each]);
   }
   spans.push([middleEnd, text.length]);
-  return render(text, spans);
+  return render(text, spans, true);
 }
 
-/** Join the kept spans (sorted, overlaps merged, surrogate pairs never split) with markers for the gaps. */
-function render(text: string, spans: Span[]): string {
+/**
+ * Join the kept spans (sorted, overlaps merged, surrogate pairs never split) with markers for the gaps;
+ * `withPosition` adds where the next kept fragment starts.
+ */
+function render(text: string, spans: Span[], withPosition: boolean): string {
   const merged: Span[] = [];
   for (const [rawStart, rawEnd] of spans) {
     const start = safeBoundary(text, Math.max(0, Math.min(text.length, rawStart)), +1);
@@ -80,7 +87,7 @@ function render(text: string, spans: Span[]): string {
   const out: string[] = [];
   let cursor = 0;
   for (const [start, end] of merged) {
-    if (start > cursor) out.push(marker(start - cursor, start, text.length, out.length > 0));
+    if (start > cursor) out.push(marker(start - cursor, start, text.length, withPosition && out.length > 0));
     out.push(text.slice(start, end));
     cursor = end;
   }

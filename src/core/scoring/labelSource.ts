@@ -42,17 +42,21 @@ export class SampleStateReader {
     if (record?.status === 'success' && record.labels) {
       state.labels = { labels: record.labels, origin: 'sidecar', fingerprint: labelsFingerprint(record.labels) };
     }
+    const score = want.score ? await this.sidecar.getOf('score', sample.id) : undefined;
+    if (score) state.scoreRecord = score;
+    const current = (labels: SampleLabels | undefined) =>
+      score?.status === 'success' && labels !== undefined && score.labelsFingerprint === labels.fingerprint;
+    if (current(state.labels)) {
+      state.score = score;
+      return state;
+    }
     // Rows of sft-label files carry labels and values: needed when we have no labels, or no score to show.
-    const needsRow = !state.labels || want.score;
-    const embedded = needsRow ? await this.rows.embeddedOf(sample) : undefined;
+    if (state.labels && !want.score) return state;
+    const embedded = await this.rows.embeddedOf(sample);
     if (embedded) state.embedded = embedded;
     if (!state.labels && embedded?.labels) {
       state.labels = { labels: embedded.labels, origin: 'embedded', fingerprint: labelsFingerprint(embedded.labels) };
-    }
-    if (want.score) {
-      const score = await this.sidecar.getOf('score', sample.id);
-      if (score) state.scoreRecord = score;
-      if (score?.status === 'success' && state.labels && score.labelsFingerprint === state.labels.fingerprint) state.score = score;
+      if (current(state.labels)) state.score = score;
     }
     return state;
   }

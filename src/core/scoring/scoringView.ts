@@ -96,9 +96,11 @@ function waterFill(lengths: Record<PartName, number>, shares: Record<PartName, n
   let remaining = budget;
   while (active.length > 0) {
     const weight = active.reduce((n, p) => n + shares[p], 0);
-    const satisfied = active.filter((p) => lengths[p] <= (remaining * shares[p]) / weight);
+    // The epsilon keeps float noise (shares summing to 1.0000000000000002) from costing a character.
+    const cut = (p: PartName) => Math.floor((remaining * shares[p]) / weight + 1e-9);
+    const satisfied = active.filter((p) => lengths[p] <= cut(p));
     if (satisfied.length === 0) {
-      for (const p of active) alloc[p] = Math.floor((remaining * shares[p]) / weight);
+      for (const p of active) alloc[p] = cut(p);
       break;
     }
     for (const p of satisfied) {

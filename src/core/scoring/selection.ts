@@ -48,51 +48,61 @@ export function computeSelection(input: SelectionInput): SelectionOutput {
   const pq = input.pureQuality;
   const selection = new Float64Array(n).fill(NaN);
   const intraClassRank = new Float64Array(n).fill(NaN);
-  const scored: number[] = [];
-  for (let i = 0; i < n; i++) if (Number.isFinite(pq[i]!)) scored.push(i);
-  if (scored.length === 0) return { selection, intraClassRank };
+  const scoredList: number[] = [];
+  for (let i = 0; i < n; i++) if (Number.isFinite(pq[i]!)) scoredList.push(i);
+  const m = scoredList.length;
+  if (m === 0) return { selection, intraClassRank };
 
-  const global = new Float64Array(n);
-  percentilesInto(Int32Array.from(scored), pq, global);
+  // Work in rank space: position r is the r-th scored sample by pure quality. One sort for the whole run;
+  // tag groups filled in rank order come out sorted, and every later pass walks memory in order.
+  const sampleAt = Int32Array.from(scoredList).sort((a, b) => pq[a]! - pq[b]!);
+  const value = Float64Array.from(sampleAt, (i) => pq[i]!);
+  const everyone = Int32Array.from({ length: m }, (_, r) => r);
+  const global = new Float64Array(m);
+  percentilesOfSorted(everyone, value, global);
 
-  const fusedNum = new Float64Array(n);
-  const fusedDen = new Float64Array(n);
-  const dimSum = new Float64Array(n);
-  const dimCount = new Int32Array(n);
-  const tagPct = new Float64Array(n);
+  const fusedNum = new Float64Array(m);
+  const fusedDen = new Float64Array(m);
+  const dimSum = new Float64Array(m);
+  const dimCount = new Int32Array(m);
+  const tagPct = new Float64Array(m);
+  const conf = new Float64Array(m);
   for (const d of input.dims) {
-    const conf = (i: number) => (Number.isNaN(d.confidence[i]!) ? input.defaultConfidence : d.confidence[i]!);
-    const groups = groupMembers(d, scored);
+    for (let r = 0; r < m; r++) {
+      const c = d.confidence[sampleAt[r]!]!;
+      conf[r] = Number.isNaN(c) ? input.defaultConfidence : c;
+    }
     dimSum.fill(0);
     dimCount.fill(0);
-    for (const members of groups) {
+    for (const members of groupMembers(d, sampleAt)) {
       if (members.length < MIN_GROUP_SIZE) continue;
       let nEff = 0;
-      for (const i of members) nEff += Math.max(MIN_MEMBER_CONFIDENCE, conf(i));
+      for (const r of members) nEff += Math.max(MIN_MEMBER_CONFIDENCE, conf[r]!);
       const shrink = nEff / (nEff + GROUP_SHRINK_PRIOR);
-      percentilesInto(members, pq, tagPct);
-      for (const i of members) {
-        const c = conf(i);
-        const g = global[i]!;
-        dimSum[i] += c * (shrink * tagPct[i]! + (1 - shrink) * g) + (1 - c) * g;
-        dimCount[i]++;
+      percentilesOfSorted(members, value, tagPct);
+      for (const r of members) {
+        const c = conf[r]!;
+        const g = global[r]!;
+        dimSum[r] += c * (shrink * tagPct[r]! + (1 - shrink) * g) + (1 - c) * g;
+        dimCount[r]++;
       }
     }
-    for (const i of scored) {
-      if (dimCount[i] === 0) continue;
-      const w = d.weight * conf(i);
-      fusedNum[i] += w * (dimSum[i]! / dimCount[i]!);
-      fusedDen[i] += w;
+    for (let r = 0; r < m; r++) {
+      if (dimCount[r] === 0) continue;
+      const w = d.weight * conf[r]!;
+      fusedNum[r] += w * (dimSum[r]! / dimCount[r]!);
+      fusedDen[r] += w;
     }
   }
 
-  for (const i of scored) {
-    const fused = fusedDen[i]! > 0 ? fusedNum[i]! / fusedDen[i]! : global[i]!;
+  for (let r = 0; r < m; r++) {
+    const i = sampleAt[r]!;
+    const fused = fusedDen[r]! > 0 ? fusedNum[r]! / fusedDen[r]! : global[r]!;
     const intra = 1 + 9 * fused;
     intraClassRank[i] = round2(intra);
-    const r = input.rarity[i]!;
-    const hasRarity = Number.isFinite(r);
-    const sum = SELECTION_WEIGHTS.intra * intra + SELECTION_WEIGHTS.pureQuality * pq[i]! + (hasRarity ? SELECTION_WEIGHTS.rarity * r : 0);
+    const rarity = input.rarity[i]!;
+    const hasRarity = Number.isFinite(rarity);
+    const sum = SELECTION_WEIGHTS.intra * intra + SELECTION_WEIGHTS.pureQuality * value[r]! + (hasRarity ? SELECTION_WEIGHTS.rarity * rarity : 0);
     const weight = SELECTION_WEIGHTS.intra + SELECTION_WEIGHTS.pureQuality + (hasRarity ? SELECTION_WEIGHTS.rarity : 0);
     selection[i] = round2(Math.min(10, Math.max(1, sum / weight)));
   }
@@ -101,33 +111,48 @@ export function computeSelection(input: SelectionInput): SelectionOutput {
 
 /**
  * Tie-aware percentile in 0..1 of each member's value among the members: `(less + (equal − 1)/2) / (m − 1)`,
- * written into `out` at the member's index; a single member gets 0.5. Sorts `members` in place.
+ * written into `out` at the member's index; a single member gets 0.5.
  */
 export function percentilesInto(members: Int32Array, values: Float64Array, out: Float64Array): void {
-  const m = members.length;
+  percentilesOfSorted(members.slice().sort((a, b) => values[a]! - values[b]!), values, out);
+}
+
+/** `percentilesInto` for members already sorted by value: one linear pass over runs of equal values. */
+function percentilesOfSorted(sorted: Int32Array, values: Float64Array, out: Float64Array): void {
+  const m = sorted.length;
   if (m === 1) {
-    out[members[0]!] = 0.5;
+    out[sorted[0]!] = 0.5;
     return;
   }
-  members.sort((a, b) => values[a]! - values[b]!);
   for (let start = 0; start < m; ) {
     let end = start;
-    const v = values[members[start]!]!;
-    while (end + 1 < m && values[members[end + 1]!] === v) end++;
+    const v = values[sorted[start]!]!;
+    while (end + 1 < m && values[sorted[end + 1]!] === v) end++;
     const pct = (start + end) / 2 / (m - 1);
-    for (let k = start; k <= end; k++) out[members[k]!] = pct;
+    for (let k = start; k <= end; k++) out[sorted[k]!] = pct;
     start = end + 1;
   }
 }
 
-/** Scored members of every tag of a dimension, by counting sort (no per-tag arrays grown one by one). */
-function groupMembers(d: SelectionDim, scored: readonly number[]): Int32Array[] {
+/**
+ * Members of every tag of a dimension as rank positions (the tags of rank r are those of sample
+ * `sampleAt[r]`), by counting sort: each group comes out in increasing rank, that is sorted by value.
+ */
+function groupMembers(d: SelectionDim, sampleAt: Int32Array): Int32Array[] {
+  const m = sampleAt.length;
   const counts = new Int32Array(d.tagCount + 1);
-  for (const i of scored) for (let k = d.offsets[i]!; k < d.offsets[i + 1]!; k++) counts[d.ids[k]! + 1]!++;
+  const from = new Int32Array(m);
+  const to = new Int32Array(m);
+  for (let r = 0; r < m; r++) {
+    const i = sampleAt[r]!;
+    from[r] = d.offsets[i]!;
+    to[r] = d.offsets[i + 1]!;
+    for (let k = from[r]!; k < to[r]!; k++) counts[d.ids[k]! + 1]!++;
+  }
   for (let t = 0; t < d.tagCount; t++) counts[t + 1]! += counts[t]!;
   const starts = counts.slice();
   const members = new Int32Array(counts[d.tagCount]!);
-  for (const i of scored) for (let k = d.offsets[i]!; k < d.offsets[i + 1]!; k++) members[starts[d.ids[k]!]!++] = i;
+  for (let r = 0; r < m; r++) for (let k = from[r]!; k < to[r]!; k++) members[starts[d.ids[k]!]!++] = r;
   const groups: Int32Array[] = [];
   for (let t = 0; t < d.tagCount; t++) groups.push(members.subarray(counts[t]!, counts[t + 1]!));
   return groups;

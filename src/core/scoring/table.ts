@@ -20,6 +20,9 @@ export interface TableEntry {
   turnIndex: number;
   totalTurns: number;
   thinkingMode: 'slow' | 'fast';
+  /** Byte range of the row in the file (lets selection copy kept rows without parsing the file again). */
+  byteStart?: number;
+  byteEnd?: number;
   /** Usable (successful) labels; absent for samples never labeled or labeled partially. */
   labels?: LabelSet;
   /** The judge's numbers: our current score record, or a value imported from an sft-label file. */
@@ -59,6 +62,8 @@ export class ScoreTable {
   readonly rowIndex = i32();
   readonly turnIndex = i32();
   readonly totalTurns = i32();
+  readonly byteStart = f64();
+  readonly byteEnd = f64();
 
   get size(): number {
     return this.rowIndex.length;
@@ -89,6 +94,8 @@ export class ScoreTable {
     this.rowIndex.push(e.rowIndex);
     this.turnIndex.push(e.turnIndex);
     this.totalTurns.push(e.totalTurns);
+    this.byteStart.push(e.byteStart ?? NaN);
+    this.byteEnd.push(e.byteEnd ?? NaN);
     return index;
   }
 

@@ -273,10 +273,10 @@ export function distribution(values: readonly number[]): Distribution | Record<s
   return { mean: round(mean), std: round(std), min: s[0]!, max: s[n - 1]!, p10: p(10), p25: p(25), p50: p(50), p75: p(75), p90: p(90) };
 }
 
-/** Ten equal bins over 1–10 (each 0.9 wide; 10 falls in the last). */
+/** Ten bins by whole score: bin k counts scores in [k + 1, k + 2); the last one counts the 10s. */
 export function histogram(values: readonly number[]): number[] {
   const bins = new Array<number>(10).fill(0);
-  for (const v of values) bins[Math.min(9, Math.max(0, Math.floor((v - 1) / 0.9)))]!++;
+  for (const v of values) bins[Math.min(9, Math.max(0, Math.floor(v) - 1))]!++;
   return bins;
 }
 

@@ -6,7 +6,8 @@ import * as path from 'node:path';
  * directory holds the sidecars of all its datasets:
  *
  * - `labels.jsonl`  append-only log of label records (newest record of a sample wins)
- * - `run.json`      state of the last run (status, counts, endpoint origin, later Batch API job ids)
+ * - `run.json`      state of the last labeling run (status, counts, endpoint origin, later Batch API job ids)
+ * - `score-run.json` the same for the last scoring run
  * - `lock`          present while a run writes (holds the writer's pid)
  */
 export const SIDECAR_DIR_NAME = '.sft-labels';

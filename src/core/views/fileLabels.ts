@@ -1,4 +1,4 @@
-import type { LabelRecord } from '../model/records';
+import type { LabelRecord, ScoreRecord } from '../model/records';
 import { LocatorIndex, type SamplePlace } from '../store/locatorIndex';
 import { Sidecar } from '../store/sidecar';
 import type { LabelLookup } from './rowViews';
@@ -13,6 +13,7 @@ const RECORD_CACHE_SIZE = 4096;
  */
 export class FileLabels implements LabelLookup {
   private readonly cache = new Map<string, LabelRecord | undefined>();
+  private readonly scores = new Map<string, ScoreRecord | undefined>();
   private locators: Promise<LocatorIndex> | undefined;
 
   private constructor(
@@ -30,18 +31,14 @@ export class FileLabels implements LabelLookup {
     return this.sidecar.log.count;
   }
 
-  async get(sampleId: string): Promise<LabelRecord | undefined> {
-    if (this.cache.has(sampleId)) {
-      const hit = this.cache.get(sampleId);
-      // Re-insert so the entry becomes the most recently used.
-      this.cache.delete(sampleId);
-      this.cache.set(sampleId, hit);
-      return hit;
-    }
-    const record = await this.sidecar.get(sampleId);
-    this.cache.set(sampleId, record);
-    if (this.cache.size > RECORD_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-    return record;
+  get(sampleId: string): Promise<LabelRecord | undefined> {
+    return cached(this.cache, sampleId, () => this.sidecar.get(sampleId));
+  }
+
+  getScore(sampleId: string): Promise<ScoreRecord | undefined> {
+    // Most samples of most files are never scored: the index answers that without a read.
+    if (!this.sidecar.log.entryOf('score', sampleId)) return Promise.resolve(undefined);
+    return cached(this.scores, sampleId, () => this.sidecar.getOf('score', sampleId));
   }
 
   async previousAt(place: SamplePlace): Promise<LabelRecord | undefined> {
@@ -55,12 +52,31 @@ export class FileLabels implements LabelLookup {
     const added = await this.sidecar.log.refresh();
     if (this.locators) await (await this.locators).refresh();
     // Cached misses (and records replaced by a newer one for the same sample) would hide the new lines.
-    if (added > 0) this.cache.clear();
+    if (added > 0) {
+      this.cache.clear();
+      this.scores.clear();
+    }
     return added > 0;
   }
 
   close(): Promise<void> {
     this.cache.clear();
+    this.scores.clear();
     return this.sidecar.close();
   }
+}
+
+/** A bounded least-recently-used read-through cache (a Map keeps insertion order). */
+async function cached<T>(cache: Map<string, T | undefined>, key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+  if (cache.has(key)) {
+    const hit = cache.get(key);
+    // Re-insert so the entry becomes the most recently used.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = await read();
+  cache.set(key, value);
+  if (cache.size > RECORD_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return value;
 }

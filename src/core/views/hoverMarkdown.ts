@@ -4,7 +4,7 @@
  * model answer contains renders as plain text.
  */
 import type { InputIssue, Turn } from '../model/conversation';
-import { compactLabelText, failureText, sampleSection } from './labelSections';
+import { compactLabelText, failureText, sampleSection, valueText } from './labelSections';
 import { quote } from './markdown';
 import type { SampleView } from './sampleState';
 
@@ -41,7 +41,8 @@ function replyLine(view: SampleView): string {
   const where = `Reply ${view.turnIndex}/${view.totalTurns}`;
   if (view.state === 'not-labeled') return `- ${where}: not labeled`;
   if (view.state === 'failed') return `- ${where}, failed: ${(view.record && failureText(view.record)) ?? 'unknown error'}`;
-  return `- ${where}, ${SHORT_STATE[view.state]}: ${compactLabelText(view.record?.labels)}`;
+  const value = valueText(view);
+  return `- ${where}, ${SHORT_STATE[view.state]}: ${compactLabelText(view.record?.labels)}${value ? ` · ${value}` : ''}`;
 }
 
 /** The header line: where the row is and what it is called. */

@@ -3,7 +3,7 @@
  * that comes from a record is treated as untrusted (model answers, server error texts) and escaped.
  */
 import { DIMENSIONS, tagsOf, type Dimension, type LabelSet } from '../model/labels';
-import type { LabelRecord } from '../model/records';
+import type { LabelRecord, ScoreRecord } from '../model/records';
 import { escapeMarkdown, quote } from './markdown';
 import type { SampleView } from './sampleState';
 
@@ -42,7 +42,7 @@ export function dimensionTable(labels: LabelSet): string {
     const conf = labels.confidence[dim];
     return `| ${DIMENSION_TITLES[dim]} | ${shown} | ${typeof conf === 'number' ? conf.toFixed(2) : '—'} |`;
   });
-  return ['| Dimension | Tags | Confidence |', '| --- | --- | --- |', ...rows].join('\n');
+  return ['| Dimension | Tags | Confidence |', '| :--- | :--- | ---: |', ...rows].join('\n');
 }
 
 /** One sentence per thing worth knowing about how the labels came about (empty when nothing is). */
@@ -125,13 +125,52 @@ export function compactLabelText(labels: LabelSet | undefined): string {
   return firsts.length ? `${head} · ${firsts.map(escapeMarkdown).join(' / ')}` : head;
 }
 
-/** Everything about one sample: headline, table, notes and how it was labeled. */
+function scoreText(n: number | null | undefined, digits = 0): string {
+  return typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : '—';
+}
+
+/** `value 7.4`, for a current successful score with a value; undefined otherwise. */
+export function valueText(view: SampleView): string | undefined {
+  const score = view.score;
+  if (!view.scoreCurrent || score?.status !== 'success' || typeof score.value_score !== 'number') return undefined;
+  return `value ${score.value_score.toFixed(1)}`;
+}
+
+/** The Pass 2 part of a sample: value, sub-scores, flags, and whether it still matches the labels. */
+export function scoreSection(score: ScoreRecord, current: boolean): string[] {
+  const stale = current ? '' : ' (scored for earlier labels or prompts; score the file again to update it)';
+  if (score.status === 'failed' || !score.judgement) {
+    const why = score.failure ? `${escapeMarkdown(score.failure.code)}: ${quote(score.failure.message, 300)}` : 'no judgement';
+    return [`**Scoring failed**${stale}: ${why}`];
+  }
+  const j = score.judgement;
+  const head = [
+    `**Value ${scoreText(score.value_score, 1)}**${stale}`,
+    `complexity ${scoreText(j.complexity.overall)}`,
+    `quality ${scoreText(j.quality.overall)}`,
+    `reasoning ${scoreText(j.reasoning.overall)}`,
+    `rarity ${scoreText(score.rarity?.score, 1)}`,
+    `judge confidence ${j.confidence.toFixed(2)}`,
+  ].join(' · ');
+  const selfCorrection = j.reasoning.self_correction === null ? '—' : j.reasoning.self_correction ? 'yes' : 'no';
+  const details = [
+    `- Complexity: instruction ${scoreText(j.complexity.instruction)}, analytical depth ${scoreText(j.complexity.analytical_depth)}, implementation ${scoreText(j.complexity.implementation)}`,
+    `- Quality: correctness ${scoreText(j.quality.correctness)}, code ${scoreText(j.quality.code_quality)}, explanation ${scoreText(j.quality.explanation)}, completeness ${scoreText(j.quality.completeness)}`,
+    `- Reasoning: clarity ${scoreText(j.reasoning.clarity)}, consistency ${scoreText(j.reasoning.consistency)}, self-correction ${selfCorrection}`,
+  ];
+  const flags = [...j.flags.map(escapeMarkdown), ...j.unknown_flags.map((f) => quote(f, 40))];
+  if (flags.length) details.push(`- Flags: ${flags.join(', ')}`);
+  return [head, details.join('\n')];
+}
+
+/** Everything about one sample: headline, table, notes, its score, and how it was labeled. */
 export function sampleSection(view: SampleView): string[] {
   const blocks = [stateHeadline(view)];
   const record = view.record;
   if (!record) return blocks;
   if (record.labels) blocks.push(dimensionTable(record.labels));
   blocks.push(...labelNotes(record));
+  if (view.score) blocks.push(...scoreSection(view.score, view.scoreCurrent === true));
   blocks.push(runFacts(record));
   return blocks;
 }

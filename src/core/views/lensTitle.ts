@@ -1,6 +1,7 @@
 import type { InputIssue } from '../model/conversation';
 import { tagsOf } from '../model/labels';
 import type { LabelRecord } from '../model/records';
+import { valueText } from './labelSections';
 import { oneLine } from './markdown';
 import type { SampleView } from './sampleState';
 
@@ -41,7 +42,8 @@ export function rowLensTitle(samples: readonly SampleView[]): string {
   const heuristic = last.record.labeler === 'heuristic' ? ' (heuristic)' : '';
   const outdated = last.state === 'outdated' ? ' (outdated taxonomy or prompts)' : '';
   const partial = last.state === 'partial' ? ' (partial)' : '';
-  return `$(tag) ${prefix}${lensText(compactTags(last.record), 120)}${heuristic}${partial}${outdated}`;
+  const value = valueText(last);
+  return `$(tag) ${prefix}${lensText(compactTags(last.record), 120)}${value ? ` · ${value}` : ''}${heuristic}${partial}${outdated}`;
 }
 
 /** The CodeLens title of a row that could not be read as a conversation (invalid JSON, unknown format…). */

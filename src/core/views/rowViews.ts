@@ -1,5 +1,7 @@
 import type { Sample } from '../model/conversation';
-import type { LabelRecord } from '../model/records';
+import type { LabelRecord, ScoreRecord } from '../model/records';
+import { labelsFingerprint } from '../scoring/fingerprint';
+import { SCORING_PROMPT_VERSION } from '../scoring/types';
 import type { SamplePlace } from '../store/locatorIndex';
 import { stateOf, type CurrentLabelKey, type SampleView } from './sampleState';
 
@@ -9,6 +11,13 @@ export interface LabelLookup {
   get(sampleId: string): Promise<LabelRecord | undefined>;
   /** The newest label record written at this place, whatever content it was for. */
   previousAt(place: SamplePlace): Promise<LabelRecord | undefined>;
+  /** The newest Pass 2 score record of this exact content, when scores are kept. */
+  getScore?(sampleId: string): Promise<ScoreRecord | undefined>;
+}
+
+/** Whether `score` belongs to `labels` as they are now and to today's scoring prompts. */
+export function isScoreCurrent(score: ScoreRecord, labels: LabelRecord['labels']): boolean {
+  return labels !== undefined && score.labelsFingerprint === labelsFingerprint(labels) && score.promptVersion === SCORING_PROMPT_VERSION;
 }
 
 /** The fields of a sample the views need (an indexed document's samples have them all). */
@@ -39,6 +48,12 @@ export async function rowSampleViews(
       const { state, record } = stateOf(own, current, stalePrevious);
       const view: SampleView = { sampleId: sample.id, turnIndex: sample.turnIndex, totalTurns: sample.totalTurns, state };
       if (record) view.record = record;
+      // Scores belong to this content only: a stale row's old score says nothing about its new text.
+      const score = own && lookup.getScore ? await lookup.getScore(sample.id) : undefined;
+      if (score) {
+        view.score = score;
+        view.scoreCurrent = isScoreCurrent(score, own?.labels);
+      }
       return view;
     }),
   );

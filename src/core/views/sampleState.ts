@@ -1,4 +1,4 @@
-import type { LabelRecord } from '../model/records';
+import type { LabelRecord, ScoreRecord } from '../model/records';
 
 /**
  * What the editor shows for one sample (one assistant reply) of a document:
@@ -18,6 +18,10 @@ export interface SampleView {
   state: SampleState;
   /** The record behind the state: this sample's own, or for `stale` the one at its old place. */
   record?: LabelRecord;
+  /** The sample's newest Pass 2 score record, if it was ever scored. */
+  score?: ScoreRecord;
+  /** Whether `score` was computed from the labels shown (same labels, same scoring prompts). */
+  scoreCurrent?: boolean;
 }
 
 /** What a label must have been made with to count as current: the taxonomy in use and today's prompts. */

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { onDidChangeSettings } from '../config';
 import { DETAILS_SCHEME } from '../constants';
 import type { RunManager } from '../runs/runManager';
+import type { BigFileNotice } from './bigFiles';
 import type { ExtensionSettings } from '../settings';
 import type { TaxonomyService } from '../taxonomy/taxonomyService';
 import { datasetPathOf } from '../util/datasetUris';
@@ -25,6 +26,7 @@ export interface EditorFeatureDeps {
   labels: LabelStore;
   taxonomy: TaxonomyService;
   runs: RunManager;
+  bigFiles: BigFileNotice;
   settings: () => ExtensionSettings;
 }
 
@@ -62,9 +64,26 @@ export class EditorFeatures implements vscode.Disposable {
         if (file && !this.deps.runs.isBusy(file)) void this.deps.labels.release(file);
       }),
       onDidChangeSettings((settings) => this.applyCodeLensSetting(settings.codeLensEnabled)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.checkHiddenLenses()),
+      this.deps.labels.onDidChange(() => this.checkHiddenLenses()),
     );
     this.applyCodeLensSetting(this.deps.settings().codeLensEnabled);
+    this.checkHiddenLenses();
     return this;
+  }
+
+  /** Labeled datasets on screen whose lenses VS Code hides (over 20 MB) get their one-time notice. */
+  private checkHiddenLenses(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const file = datasetPathOf(editor.document.uri);
+      if (!file) continue;
+      this.rowLabels.isAnnotated(file).then(
+        (annotated) => {
+          if (annotated) this.deps.bigFiles.tellLensesHiddenOnce(editor.document, file);
+        },
+        () => undefined, // unreadable labels: the providers report that when asked
+      );
+    }
   }
 
   /** Registers or removes the CodeLens provider as `sftLabeler.codeLens.enabled` says. */

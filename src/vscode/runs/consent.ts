@@ -1,49 +1,40 @@
 // Data leaves the machine only with the user's say-so: the first run against an endpoint origin asks.
 import * as vscode from 'vscode';
 import { CONSENTED_ORIGINS_KEY } from '../constants';
+import { consentMessage, type ConsentRequest } from './consentText';
 
-/** What the consent question names: where the data goes and how much of it. */
-export interface ConsentRequest {
-  origin: string;
-  model: string;
-  /** Samples that may be sent (the files' sample count; already-labeled ones are skipped later). */
-  samples: number;
-  /** The files, as the user knows them (`data.jsonl`, or `3 files`). */
-  what: string;
-}
+export type { ConsentRequest } from './consentText';
 
-/** Loopback hosts, where plain http:// never crosses a network. */
-function isLoopback(origin: string): boolean {
-  const host = new URL(origin).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
-}
+/** Asks the user a consent question; resolves true for yes. */
+export type ConsentPrompt = (question: { message: string; detail: string }) => Promise<boolean>;
 
-/** The modal's text; plain http to another host gets a warning line. */
-export function consentMessage(request: ConsentRequest): { message: string; detail: string } {
-  const message = `Send up to ${request.samples.toLocaleString('en-US')} samples from ${request.what} to ${request.origin} (model ${request.model})?`;
-  const lines = [
-    'Each conversation is sent to this endpoint to be labeled. You are asked once per endpoint; the answer is remembered.',
-  ];
-  if (new URL(request.origin).protocol === 'http:' && !isLoopback(request.origin)) {
-    lines.push('Warning: this endpoint uses plain http://, so the conversations and your API key cross the network unencrypted.');
+/** The real question: a modal warning with one "Send" button. */
+export const modalConsentPrompt: ConsentPrompt = async ({ message, detail }) =>
+  (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Send')) === 'Send';
+
+/** Consent per endpoint origin, remembered in `globalState`. */
+export class EndpointConsent {
+  /**
+   * How the question is asked. Replaceable because VS Code refuses modal dialogs while extension tests run
+   * (its DialogService throws under a test runner), so the integration suite answers in the user's place.
+   */
+  prompt: ConsentPrompt = modalConsentPrompt;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  /** Whether the user already agreed to send data to `origin`. */
+  has(origin: string): boolean {
+    return this.state.get<string[]>(CONSENTED_ORIGINS_KEY, []).includes(origin);
   }
-  return { message, detail: lines.join('\n\n') };
-}
 
-/** Whether the user already agreed to send data to `origin`. */
-export function hasConsent(state: vscode.Memento, origin: string): boolean {
-  return state.get<string[]>(CONSENTED_ORIGINS_KEY, []).includes(origin);
-}
-
-/**
- * Asks once per origin (modal) and remembers a yes in `globalState`.
- * @returns whether data may be sent
- */
-export async function ensureConsent(state: vscode.Memento, request: ConsentRequest): Promise<boolean> {
-  if (hasConsent(state, request.origin)) return true;
-  const { message, detail } = consentMessage(request);
-  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Send');
-  if (choice !== 'Send') return false;
-  await state.update(CONSENTED_ORIGINS_KEY, [...state.get<string[]>(CONSENTED_ORIGINS_KEY, []), request.origin]);
-  return true;
+  /**
+   * Asks once per origin and remembers a yes.
+   * @returns whether data may be sent
+   */
+  async ensure(request: ConsentRequest): Promise<boolean> {
+    if (this.has(request.origin)) return true;
+    if (!(await this.prompt(consentMessage(request)))) return false;
+    await this.state.update(CONSENTED_ORIGINS_KEY, [...this.state.get<string[]>(CONSENTED_ORIGINS_KEY, []), request.origin]);
+    return true;
+  }
 }

@@ -8,11 +8,10 @@ import type { Labeler } from '../../core/run/labelFile';
 import { UserFacingError } from '../endpoint';
 import type { ShellServices } from '../services';
 import { commandTargets, requireDatasetPath } from '../util/datasetUris';
-import { ensureConsent } from './consent';
 import { endpointClient } from './endpointClient';
 import type { LabelRunOutcome } from './labelRun';
 
-type LabelServices = Pick<ShellServices, 'context' | 'log' | 'apiKeys' | 'settings' | 'taxonomy' | 'runs' | 'bigFiles'>;
+type LabelServices = Pick<ShellServices, 'log' | 'apiKeys' | 'settings' | 'taxonomy' | 'runs' | 'bigFiles' | 'consent'>;
 
 /** The notice for runs without an endpoint; the test suite looks for its wording. */
 export const HEURISTIC_NOTICE =
@@ -67,7 +66,7 @@ async function chooseLabeler(services: LabelServices, files: readonly string[]):
     return { labeler: { kind: 'heuristic' }, name: 'the built-in heuristic labeler' };
   }
   if (endpoint.modelSource === 'endpoint') services.log.info(`No model is set; using ${endpoint.model}, the first model ${endpoint.origin} lists.`);
-  const consented = await ensureConsent(services.context.globalState, {
+  const consented = await services.consent.ensure({
     origin: endpoint.origin,
     model: endpoint.model,
     samples: await countSamples(files),

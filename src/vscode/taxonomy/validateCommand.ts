@@ -2,17 +2,7 @@
 import * as vscode from 'vscode';
 import type { ShellServices } from '../services';
 import type { TaxonomyValidationSummary } from './taxonomyDiagnostics';
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** The summary message of a validation. */
-export function validationMessage(summary: TaxonomyValidationSummary): string {
-  const which = summary.bundled ? 'The bundled taxonomy' : `The taxonomy at ${summary.location}`;
-  if (summary.errors === 0 && summary.warnings === 0) return `SFT: ${which} has no problems (${plural(summary.files.length, 'file')} checked).`;
-  return `SFT: ${which} has ${plural(summary.errors, 'error')} and ${plural(summary.warnings, 'warning')}; see the Problems panel.`;
-}
+import { validationMessage } from './validationMessage';
 
 /** Validates the taxonomy in use, reports, and opens the Problems panel. */
 export async function validateTaxonomyCommand(services: Pick<ShellServices, 'taxonomyDiagnostics' | 'log'>): Promise<TaxonomyValidationSummary> {
@@ -22,6 +12,7 @@ export async function validateTaxonomyCommand(services: Pick<ShellServices, 'tax
   if (summary.errors > 0) void vscode.window.showErrorMessage(message);
   else if (summary.warnings > 0) void vscode.window.showWarningMessage(message);
   else void vscode.window.showInformationMessage(message);
-  await vscode.commands.executeCommand('workbench.actions.view.problems');
+  // Focusing the view opens the panel; `workbench.actions.view.problems` would toggle it closed when open.
+  await vscode.commands.executeCommand('workbench.panel.markers.view.focus');
   return summary;
 }

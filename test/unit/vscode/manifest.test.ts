@@ -1,6 +1,6 @@
 // package.json must agree with the code: the command table, the settings the config adapter reads, trust.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMAND_IDS } from '../../../src/vscode/commandIds';
 import { ENDPOINT_SETTINGS, SETTING_SPECS, SETTINGS_SECTION, fullSettingKey } from '../../../src/vscode/settings';
@@ -74,5 +74,39 @@ describe('package.json manifest', () => {
     for (const event of manifest.activationEvents as string[]) {
       assert.ok(event !== '*' && !event.startsWith('onCommand:'), `redundant or eager activation event ${event}`);
     }
+  });
+
+  it('lets the commands that send data to an endpoint run only in a trusted workspace', () => {
+    for (const id of [COMMAND_IDS.labelFile, COMMAND_IDS.labelWorkspaceFiles, COMMAND_IDS.testConnection]) {
+      const declared = commands.find((c) => c.command === id) as ContributedCommand & { enablement?: string };
+      assert.match(declared.enablement ?? '', /\bisWorkspaceTrusted\b/, `${id} enablement`);
+    }
+  });
+
+  it('offers the dataset commands in the Explorer and the editor title for .json/.jsonl files only', () => {
+    const menus = manifest.contributes.menus as Record<string, { command: string; when?: string }[]>;
+    const entries = [...menus['explorer/context']!, ...menus['editor/title']!];
+    assert.ok(entries.some((e) => e.command === COMMAND_IDS.labelFile));
+    for (const entry of entries) {
+      const regex = /resourceExtname =~ \/(.+)\/(\w*)/.exec(entry.when ?? '');
+      assert.ok(regex, `${entry.command} has no file-type condition`);
+      const pattern = new RegExp(regex[1]!, regex[2]);
+      const matches = (extname: string) => pattern.test(extname);
+      assert.ok(matches('.jsonl') && matches('.json') && matches('.JSONL'), `${entry.command}: ${entry.when}`);
+      assert.ok(!matches('.yaml') && !matches('.jsonc') && !matches('.json5'), `${entry.command}: ${entry.when}`);
+    }
+  });
+
+  it('hides the command a CodeLens runs from the command palette', () => {
+    const palette = manifest.contributes.menus.commandPalette as { command: string; when?: string }[];
+    assert.equal(palette.find((e) => e.command === COMMAND_IDS.showLabelDetails)?.when, 'false');
+  });
+
+  it('points yamlValidation at the bundled taxonomy schema', () => {
+    const [entry] = manifest.contributes.yamlValidation as { fileMatch: string[]; url: string }[];
+    assert.ok(entry && entry.fileMatch.includes('taxonomy.yaml'));
+    const schemaFile = join(__dirname, '../../..', entry.url);
+    assert.ok(existsSync(schemaFile), `${entry.url} does not exist`);
+    assert.equal(JSON.parse(readFileSync(schemaFile, 'utf8')).title, 'SFT Labeler taxonomy file');
   });
 });
