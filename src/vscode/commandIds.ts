@@ -14,6 +14,8 @@ export const COMMAND_IDS = {
   clearApiKey: 'sftLabeler.clearApiKey',
   testConnection: 'sftLabeler.testConnection',
   exportLabels: 'sftLabeler.exportLabels',
+  openDashboard: 'sftLabeler.openDashboard',
+  exportDashboard: 'sftLabeler.exportDashboard',
   /** Opened by clicking a CodeLens; hidden from the command palette. */
   showLabelDetails: 'sftLabeler.showLabelDetails',
 } as const;

@@ -27,6 +27,8 @@ function createCommandTable(services: ShellServices): Record<CommandId, CommandH
     [COMMAND_IDS.clearApiKey]: () => clearApiKey(services),
     [COMMAND_IDS.testConnection]: () => testConnection(services),
     [COMMAND_IDS.exportLabels]: (...args) => exportLabelsCommand(services, args),
+    [COMMAND_IDS.openDashboard]: (...args) => services.dashboard.open(...args),
+    [COMMAND_IDS.exportDashboard]: (...args) => services.dashboard.exportHtml(...args),
     [COMMAND_IDS.showLabelDetails]: (uri, rowIndex) => services.editor.details.show(uri, rowIndex),
   };
 }

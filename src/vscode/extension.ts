@@ -17,6 +17,7 @@ import { RunManager } from './runs/runManager';
 import { ApiKeyStore } from './secrets';
 import type { ShellServices } from './services';
 import { RunStatusBar } from './statusBar';
+import { registerDashboard } from './dashboard/registerDashboard';
 import { TaxonomyDiagnostics } from './taxonomy/taxonomyDiagnostics';
 import { TaxonomyQuickFixes } from './taxonomy/taxonomyQuickFixes';
 import { TaxonomyService } from './taxonomy/taxonomyService';
@@ -37,7 +38,8 @@ function createServices(context: vscode.ExtensionContext, log: vscode.LogOutputC
   const editor = own(new EditorFeatures({ labels, taxonomy, runs, bigFiles, settings }));
   const apiKeys = new ApiKeyStore(context.secrets);
   const consent = new EndpointConsent(context.globalState);
-  return { context, log, apiKeys, statusBar, settings, taxonomy, taxonomyDiagnostics, labels, runs, bigFiles, editor, consent };
+  const dashboard = own(registerDashboard({ context, log, taxonomy }));
+  return { context, log, apiKeys, statusBar, settings, taxonomy, taxonomyDiagnostics, labels, runs, bigFiles, editor, consent, dashboard };
 }
 
 /** Starts the features that follow the workspace: providers, watchers, diagnostics. All cheap to start. */

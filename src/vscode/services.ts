@@ -1,5 +1,6 @@
 // What command handlers and controllers get from the composition root. One object, built once in activate().
 import type * as vscode from 'vscode';
+import type { DashboardFeature } from './dashboard/registerDashboard';
 import type { BigFileNotice } from './editor/bigFiles';
 import type { EditorFeatures } from './editor/editorFeatures';
 import type { LabelStore } from './editor/labelStore';
@@ -34,4 +35,6 @@ export interface ShellServices {
   readonly bigFiles: BigFileNotice;
   /** CodeLens, hovers and label details on dataset documents. */
   readonly editor: EditorFeatures;
+  /** The statistics dashboard panels (file, folder or workspace scope) and their HTML export. */
+  readonly dashboard: DashboardFeature;
 }

@@ -102,6 +102,28 @@ describe('cancelling a run', function () {
     await vscode.commands.executeCommand('notifications.hideList');
   });
 
+  it('loses nothing when the file is edited and closed during a run (the run reads it from disk)', async () => {
+    const uri = workspaceUri('data/slow-e.jsonl');
+    writeDataset(uri.fsPath, 12);
+    server.setOptions({ latencyMs: 250 });
+    try {
+      const run = vscode.commands.executeCommand<LabelRunOutcome[]>(COMMAND_IDS.labelFile, uri);
+      await waitFor(() => finishedSamples(uri.fsPath).size >= 1, 'a finished sample', 30_000);
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), '{"id": "typed-during-the-run", "conversations": []}\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      const [outcome] = (await run) ?? [];
+      assert.equal(outcome?.status, 'done');
+      assert.equal(outcome?.progress?.total, 12);
+      assert.equal(finishedSamples(uri.fsPath).size, 12);
+    } finally {
+      server.setOptions({ latencyMs: 700 });
+    }
+  });
+
   it('queues a second file behind the running one, and cancels both at once', async () => {
     const api = await testApi();
     const first = workspaceUri('data/slow-c.jsonl');

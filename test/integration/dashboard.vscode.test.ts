@@ -10,7 +10,7 @@ import type { LabelRecord } from '../../src/core/model/records';
 import { labelFile } from '../../src/core/run/labelFile';
 import { computeFileStats } from '../../src/core/stats/fileStats';
 import { Sidecar } from '../../src/core/store/sidecar';
-import { registerDashboard, type DashboardFeature } from '../../src/vscode/dashboard/registerDashboard';
+import type { DashboardFeature } from '../../src/vscode/dashboard/registerDashboard';
 import { bundledTaxonomy, judgement, labeledChat, scoreRecordFor } from '../unit/core/dashboard/fileFixtures';
 import { hasBridge, workbench, type FrameChain } from './bridge';
 import { testApi, waitFor, workspaceUri } from './helpers';
@@ -64,18 +64,13 @@ async function scoreHalf(file: string): Promise<number> {
 describe('dashboard webview', function () {
   this.timeout(180_000);
   let feature: DashboardFeature | undefined;
-  let ownsFeature = false;
   let folder = '';
   let chat = '';
 
   before(async function () {
     if (!hasBridge()) this.skip();
     const api = await testApi();
-    // Once the extension registers the feature itself (services.dashboard, behind "SFT: Open Dashboard"), the
-    // suite drives that one; until then it registers the feature with the extension's own services.
-    const registered = (api.services as { dashboard?: DashboardFeature }).dashboard;
-    feature = registered ?? registerDashboard(api.services, { live: { delayMs: 100, minIntervalMs: 300 } });
-    ownsFeature = !registered;
+    feature = api.services.dashboard;
     folder = workspaceUri('dashboard-data').fsPath;
     mkdirSync(folder, { recursive: true });
     chat = (await labeledChat(folder)).file;
@@ -93,7 +88,6 @@ describe('dashboard webview', function () {
   });
 
   after(async () => {
-    if (ownsFeature) feature?.dispose();
     for (const panel of feature?.panels() ?? []) panel.dispose();
     await setTheme(undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -101,7 +95,11 @@ describe('dashboard webview', function () {
 
   it('shows the overview and the tag bars the store holds, in dark and light themes', async () => {
     const started = Date.now();
-    const panel = await feature!.open(vscode.Uri.file(folder));
+    // Through the contributed command, as the Explorer context menu runs it.
+    const panel = (await vscode.commands.executeCommand('sftLabeler.openDashboard', vscode.Uri.file(folder))) as Awaited<
+      ReturnType<DashboardFeature['open']>
+    >;
+    assert.ok(panel && feature!.panels().includes(panel), 'the command opened a panel of the registered feature');
     await workbench.waitFor('[data-metric="samples"] .card-value', { ...at, timeoutMs: 30_000 });
     const paintMs = Date.now() - started;
     console.log(`dashboard first meaningful paint: ${paintMs} ms`);

@@ -8,7 +8,7 @@ import type { DocumentIndex } from './documentIndex';
 import type { RowLabels } from './rowLabels';
 
 /** Lines above and below the visible ranges that get lenses in a document with many rows. */
-const WINDOW_MARGIN_LINES = 300;
+const WINDOW_MARGIN_LINES = 150;
 /** Coalesces refresh requests (label records arrive many per second during a run). */
 const REFRESH_DELAY_MS = 200;
 

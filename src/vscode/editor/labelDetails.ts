@@ -25,6 +25,15 @@ export function detailsUri(target: DetailsTarget): vscode.Uri {
   });
 }
 
+/** The target of a details URI, or undefined for a URI this provider did not make. */
+function tryTargetOf(uri: vscode.Uri): DetailsTarget | undefined {
+  try {
+    return targetOf(uri);
+  } catch {
+    return undefined;
+  }
+}
+
 function targetOf(uri: vscode.Uri): DetailsTarget {
   const parsed = JSON.parse(uri.query) as Partial<DetailsTarget>;
   if (typeof parsed.uri !== 'string' || typeof parsed.rowIndex !== 'number') throw new Error(`not a label details URI: ${uri.toString()}`);
@@ -45,8 +54,8 @@ export class LabelDetailsProvider implements vscode.TextDocumentContentProvider,
     this.subscriptions.push(
       labels.onDidChange((file) => {
         for (const doc of vscode.workspace.textDocuments) {
-          if (doc.uri.scheme !== DETAILS_SCHEME) continue;
-          if (vscode.Uri.parse(targetOf(doc.uri).uri).fsPath === file) this.emitter.fire(doc.uri);
+          const target = doc.uri.scheme === DETAILS_SCHEME ? tryTargetOf(doc.uri) : undefined;
+          if (target && vscode.Uri.parse(target.uri).fsPath === file) this.emitter.fire(doc.uri);
         }
       }),
     );

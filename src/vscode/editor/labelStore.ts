@@ -1,12 +1,19 @@
 // The editor's read side of the label sidecars: one read-only view per dataset, refreshed when its log
-// grows (a run in this window reports records; a CLI run shows up through the file watcher).
+// grows (a run in this window reports records; a CLI run shows up through the file watcher, or through a
+// slow stat poll of the logs the editor shows when no file event comes).
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { SIDECAR_DIR_NAME } from '../../core/store/paths';
+import { SIDECAR_DIR_NAME, sidecarPaths } from '../../core/store/paths';
 import { FileLabels } from '../../core/views/fileLabels';
 
 /** Refreshes of one file are spaced at least this far apart while records keep arriving. */
 const REFRESH_INTERVAL_MS = 250;
+/**
+ * How often the log of a dataset the editor shows is checked (one stat) in case no file event reports a
+ * write: datasets outside the workspace, or a write before VS Code's watcher has started.
+ */
+const POLL_INTERVAL_MS = 1500;
 
 /** The dataset a sidecar log belongs to: `<dir>/.sft-labels/<name>/labels.jsonl` → `<dir>/<name>`. */
 export function datasetOfLabelsFile(labelsFile: string): string | undefined {
@@ -19,6 +26,7 @@ export function datasetOfLabelsFile(labelsFile: string): string | undefined {
 /** Label views by dataset path, with change events the CodeLens provider and details view follow. */
 export class LabelStore implements vscode.Disposable {
   private readonly files = new Map<string, Promise<FileLabels>>();
+  private readonly polls = new Map<string, (current: Stats, previous: Stats) => void>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly emitter = new vscode.EventEmitter<string>();
   private readonly subscriptions: vscode.Disposable[] = [this.emitter];
@@ -42,7 +50,7 @@ export class LabelStore implements vscode.Disposable {
     return this;
   }
 
-  /** The labels of `datasetFile` (opened on first use). */
+  /** The labels of `datasetFile` (opened on first use, followed until released). */
   forFile(datasetFile: string): Promise<FileLabels> {
     let labels = this.files.get(datasetFile);
     if (!labels) {
@@ -50,8 +58,21 @@ export class LabelStore implements vscode.Disposable {
       this.files.set(datasetFile, labels);
       // A failed open is not cached: the next request tries again.
       labels.catch(() => this.files.delete(datasetFile));
+      this.poll(datasetFile);
     }
     return labels;
+  }
+
+  /** Follows the size and time of `datasetFile`'s log with a cheap stat poll (also before the log exists). */
+  private poll(datasetFile: string): void {
+    if (this.polls.has(datasetFile)) return;
+    const listener = (current: Stats, previous: Stats) => {
+      if (current.size === previous.size && current.mtimeMs === previous.mtimeMs) return;
+      if (current.size < previous.size) void this.reset(datasetFile);
+      else this.noteAppended(datasetFile);
+    };
+    this.polls.set(datasetFile, listener);
+    watchFile(sidecarPaths(datasetFile).labels, { interval: POLL_INTERVAL_MS, persistent: false }, listener);
   }
 
   /** Records were appended to `datasetFile`'s log: refresh soon (coalescing bursts) and announce it. */
@@ -83,10 +104,13 @@ export class LabelStore implements vscode.Disposable {
     this.emitter.fire(datasetFile);
   }
 
-  /** Closes `datasetFile`'s view; the next `forFile` opens it again. */
+  /** Closes `datasetFile`'s view and stops following it; the next `forFile` opens it again. */
   async release(datasetFile: string): Promise<void> {
     const labels = this.files.get(datasetFile);
     this.files.delete(datasetFile);
+    const listener = this.polls.get(datasetFile);
+    if (listener) unwatchFile(sidecarPaths(datasetFile).labels, listener);
+    this.polls.delete(datasetFile);
     clearTimeout(this.timers.get(datasetFile));
     this.timers.delete(datasetFile);
     if (labels) await (await labels.catch(() => undefined))?.close();
