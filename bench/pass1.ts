@@ -7,13 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { createLlmClient } from '../src/core/llm/client';
 import { labelFile } from '../src/core/run/labelFile';
 import { loadTaxonomy } from '../src/core/taxonomy/load';
 import { DEFAULT_LABEL_OPTIONS } from '../src/core/labeling/types';
+import { measure, reportThroughput, startServerProcess } from './_support';
 
 async function main() {
   const { values } = parseArgs({
@@ -39,16 +37,11 @@ async function main() {
     );
   }
   writeFileSync(file, lines.join('\n') + '\n');
-  // The server runs in its own process so the CPU figure is ours alone.
-  const serverProcess = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, '..', 'test', 'server', 'main.ts'), '--latency-ms', String(latencyMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [firstLine] = (await once(createInterface({ input: serverProcess.stdout! }), 'line')) as [string];
-  const serverUrl = (JSON.parse(firstLine) as { url: string }).url;
+  const server = await startServerProcess(latencyMs);
   const { taxonomy } = await loadTaxonomy();
   if (!taxonomy) throw new Error('bundled taxonomy failed to load');
   const client = createLlmClient({
-    baseUrl: serverUrl,
+    baseUrl: server.url,
     apiKey: 'bench',
     model: 'bench-model',
     concurrency,
@@ -56,46 +49,16 @@ async function main() {
     maxAttempts: 3,
     retryAfterCapMs: 10_000,
   });
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const result = await labelFile({
-    file,
-    taxonomy,
-    labeler: { kind: 'llm', client, options: { ...DEFAULT_LABEL_OPTIONS, arbitration: false } },
-    concurrency,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const stats = (await (await fetch(serverUrl.replace(/\/v1$/, '') + '/__stats')).json()) as { totalRequests: number; maxInFlight: number };
-  serverProcess.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-  const done = result.progress.done - result.progress.failed;
-  const rate = done / seconds;
-  const ideal = concurrency / (2 * (latencyMs / 1000));
-  console.log(`labeled ${done}/${samples} samples in ${seconds.toFixed(2)} s: ${rate.toFixed(1)} samples/s (ideal ${ideal.toFixed(1)})`);
-  console.log(`requests ${stats.totalRequests}, max in flight ${stats.maxInFlight}, CPU ${cpuSeconds.toFixed(2)} s (this process only; the server runs in its own)`);
-  console.log(
-    JSON.stringify({
-      bench: 'pass1',
-      samples,
-      labeled: done,
-      failed: result.progress.failed,
-      latency_ms: latencyMs,
-      concurrency,
-      seconds: round(seconds),
-      samples_per_s: round(rate),
-      ideal_samples_per_s: round(ideal),
-      fraction_of_ideal: round(rate / ideal, 3),
-      cpu_s_per_1000_samples: round((cpuSeconds / samples) * 1000),
-      requests: stats.totalRequests,
-      max_in_flight: stats.maxInFlight,
-    }),
+  const { result, seconds, cpuSeconds } = await measure(() =>
+    labelFile({ file, taxonomy, labeler: { kind: 'llm', client, options: { ...DEFAULT_LABEL_OPTIONS, arbitration: false } }, concurrency }),
   );
-}
-
-function round(n: number, dp = 2): number {
-  return Math.round(n * 10 ** dp) / 10 ** dp;
+  const stats = await server.stats();
+  server.stop();
+  rmSync(dir, { recursive: true, force: true });
+  reportThroughput({
+    bench: 'pass1', verb: 'labeled', samples, done: result.progress.done - result.progress.failed, failed: result.progress.failed,
+    latencyMs, concurrency, callsPerSample: 2, seconds, cpuSeconds, server: stats,
+  });
 }
 
 main().catch((err) => {

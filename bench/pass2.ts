@@ -7,9 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { readDataset } from '../src/core/dataset/read';
 import { PROMPT_VERSION, emptyMonitor } from '../src/core/labeling/types';
 import { createLlmClient } from '../src/core/llm/client';
@@ -18,6 +15,7 @@ import { toRecord } from '../src/core/run/labelFile';
 import { scoreFile } from '../src/core/run/scoreFile';
 import { DEFAULT_SCORE_OPTIONS } from '../src/core/scoring/types';
 import { Sidecar } from '../src/core/store/sidecar';
+import { measure, reportThroughput, startServerProcess } from './_support';
 
 const LANGS = ['python', 'typescript', 'rust', 'go', 'java', 'sql'];
 const CONCEPTS = ['recursion', 'algorithms', 'data-structures', 'concurrency', 'testing', 'error-handling'];
@@ -65,48 +63,16 @@ async function main() {
   }
   await sidecar.close();
 
-  // The server runs in its own process so the CPU figure is ours alone.
-  const serverProcess = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, '..', 'test', 'server', 'main.ts'), '--latency-ms', String(latencyMs)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [firstLine] = (await once(createInterface({ input: serverProcess.stdout! }), 'line')) as [string];
-  const serverUrl = (JSON.parse(firstLine) as { url: string }).url;
-  const client = createLlmClient({ baseUrl: serverUrl, apiKey: 'bench', model: 'bench-model', concurrency, timeoutMs: 30_000, maxAttempts: 3, retryAfterCapMs: 10_000 });
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  const result = await scoreFile({ file, client, options: DEFAULT_SCORE_OPTIONS, concurrency });
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const stats = (await (await fetch(serverUrl.replace(/\/v1$/, '') + '/__stats')).json()) as { totalRequests: number; maxInFlight: number };
-  serverProcess.kill('SIGTERM');
+  const server = await startServerProcess(latencyMs);
+  const client = createLlmClient({ baseUrl: server.url, apiKey: 'bench', model: 'bench-model', concurrency, timeoutMs: 30_000, maxAttempts: 3, retryAfterCapMs: 10_000 });
+  const { result, seconds, cpuSeconds } = await measure(() => scoreFile({ file, client, options: DEFAULT_SCORE_OPTIONS, concurrency }));
+  const stats = await server.stats();
+  server.stop();
   rmSync(dir, { recursive: true, force: true });
-  const done = result.progress.done - result.progress.failed;
-  const rate = done / seconds;
-  const ideal = concurrency / (latencyMs / 1000);
-  console.log(`scored ${done}/${samples} samples in ${seconds.toFixed(2)} s: ${rate.toFixed(1)} samples/s (ideal ${ideal.toFixed(1)})`);
-  console.log(`requests ${stats.totalRequests}, max in flight ${stats.maxInFlight}, CPU ${cpuSeconds.toFixed(2)} s (this process only; the server runs in its own)`);
-  console.log(
-    JSON.stringify({
-      bench: 'pass2',
-      samples,
-      scored: done,
-      failed: result.progress.failed,
-      latency_ms: latencyMs,
-      concurrency,
-      seconds: round(seconds),
-      samples_per_s: round(rate),
-      ideal_samples_per_s: round(ideal),
-      fraction_of_ideal: round(rate / ideal, 3),
-      cpu_s_per_1000_samples: round((cpuSeconds / samples) * 1000),
-      requests: stats.totalRequests,
-      max_in_flight: stats.maxInFlight,
-    }),
-  );
-}
-
-function round(n: number, dp = 2): number {
-  return Math.round(n * 10 ** dp) / 10 ** dp;
+  reportThroughput({
+    bench: 'pass2', verb: 'scored', samples, done: result.progress.done - result.progress.failed, failed: result.progress.failed,
+    latencyMs, concurrency, callsPerSample: 1, seconds, cpuSeconds, server: stats,
+  });
 }
 
 main().catch((err) => {
