@@ -1,3 +1,4 @@
+import { createLlmClient, type RuntimeLlmClient } from '../core/llm/client';
 /**
  * Where the CLI sends requests. Flags win over the environment; sft-label's `LITELLM_BASE`/`LITELLM_KEY`
  * are honoured so existing setups work unchanged. The key is never taken from a flag (shell history).
@@ -33,4 +34,23 @@ function safeUrl(s: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The LLM client every CLI command uses: our retry policy, runtime events printed unless `quiet`. */
+export function cliClient(
+  endpoint: EndpointConfig,
+  opts: { concurrency: number; timeoutSeconds: number; quiet?: boolean },
+): RuntimeLlmClient {
+  return createLlmClient({
+    baseUrl: endpoint.baseUrl,
+    apiKey: endpoint.apiKey,
+    model: endpoint.model,
+    concurrency: opts.concurrency,
+    timeoutMs: opts.timeoutSeconds * 1000,
+    maxAttempts: 5,
+    retryAfterCapMs: 60_000,
+    onEvent: (e) => {
+      if (!opts.quiet) console.error(`  ${e.message}`);
+    },
+  });
 }

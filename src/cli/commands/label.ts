@@ -1,7 +1,6 @@
 import { readDataset } from '../../core/dataset/read';
 import { estimateCalls } from '../../core/labeling/pass1';
 import { DEFAULT_LABEL_OPTIONS, PROMPT_VERSION, type LabelOptions } from '../../core/labeling/types';
-import { createLlmClient } from '../../core/llm/client';
 import { labelFile, type Labeler } from '../../core/run/labelFile';
 import { Sidecar } from '../../core/store/sidecar';
 import { sidecarPaths } from '../../core/store/paths';
@@ -9,9 +8,10 @@ import { loadTaxonomy } from '../../core/taxonomy/load';
 import { formatProblem } from '../../core/taxonomy/validate';
 import type { Taxonomy } from '../../core/taxonomy/types';
 import { EXIT, intFlag, parse, UsageError } from '../args';
-import { resolveEndpoint, type EndpointConfig } from '../endpoint';
+import { cliClient, resolveEndpoint, type EndpointConfig } from '../endpoint';
 import { ProgressPrinter, formatDuration } from '../progressLine';
-import { scoreDryRun, scoreFiles, withInterrupts } from './score';
+import { scoreDryRun, scoreFiles } from './score';
+import { withInterrupts } from '../interrupts';
 import { raritySettings, scoreOptions, scoringBudget } from './scoringFlags';
 import { datasetFilesOf, formatIssue } from './shared';
 
@@ -94,18 +94,7 @@ export async function labelCommand(argv: string[]): Promise<number> {
     ? {
         kind: 'llm',
         options,
-        client: createLlmClient({
-          baseUrl: endpoint.baseUrl,
-          apiKey: endpoint.apiKey,
-          model: endpoint.model,
-          concurrency,
-          timeoutMs: timeoutS * 1000,
-          maxAttempts: 5,
-          retryAfterCapMs: 60_000,
-          onEvent: (e) => {
-            if (!values.quiet) console.error(`  ${e.message}`);
-          },
-        }),
+        client: cliClient(endpoint, { concurrency, timeoutSeconds: timeoutS, quiet: values.quiet }),
       }
     : { kind: 'heuristic' };
   console.error(
@@ -115,38 +104,51 @@ export async function labelCommand(argv: string[]): Promise<number> {
           `Set --base-url/--model or SFT_LABELER_BASE_URL to label with an LLM.`,
   );
 
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT.resumable);
-    console.error('\nStopping after the samples in flight (Ctrl+C again to quit now)...');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  const labeled = await withInterrupts((signal) => labelFiles(files, { taxonomy, labeler, concurrency, limit, force: values.force, quiet: values.quiet, signal }));
+  if (values.score && labeled === EXIT.ok && labeler.kind === 'llm') {
+    const client = labeler.client;
+    return withInterrupts((signal) =>
+      scoreFiles(files, {
+        client,
+        options: scoreOptions(scoringBudget(undefined)),
+        settings: raritySettings({}),
+        concurrency,
+        limit,
+        quiet: values.quiet,
+        signal,
+      }),
+    );
+  }
+  return labeled;
+}
 
+/** Label each file in turn, printing progress and a summary; the exit code says how it ended. */
+async function labelFiles(
+  files: string[],
+  run: { taxonomy: Taxonomy; labeler: Labeler; concurrency: number; limit?: number; force?: boolean; quiet?: boolean; signal: AbortSignal },
+): Promise<number> {
+  const { taxonomy, labeler, concurrency, limit } = run;
   const printer = new ProgressPrinter();
   let exit: number = EXIT.ok;
   const totals = { labeled: 0, failed: 0, skipped: 0, calls: 0, tokens: 0 };
   try {
     for (const file of files) {
-      if (controller.signal.aborted) break;
+      if (run.signal.aborted) break;
       const result = await labelFile({
         file,
         taxonomy,
         labeler,
         concurrency,
         limit,
-        force: values.force,
-        signal: controller.signal,
+        force: run.force,
+        signal: run.signal,
         onIssue: (i) => {
           printer.break();
           console.error(formatIssue(i));
         },
         onProgress: (p) => {
           // Nothing to draw for a file whose samples are all current (or that has none).
-          if (!values.quiet && p.pending > 0 && p.phase !== 'indexing') printer.update(p, p.phase === 'done');
+          if (!run.quiet && p.pending > 0 && p.phase !== 'indexing') printer.update(p, p.phase === 'done');
         },
         onRecord: (r) => {
           totals.calls += r.monitor.llm_calls;
@@ -173,26 +175,11 @@ export async function labelCommand(argv: string[]): Promise<number> {
       }
     }
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    printer.break();
   }
   console.error(
     `Total: ${totals.labeled} labeled, ${totals.failed} failed, ${totals.skipped} skipped; ${totals.calls} LLM calls, ${totals.tokens} tokens.`,
   );
-  if (values.score && exit === EXIT.ok && labeler.kind === 'llm') {
-    const client = labeler.client;
-    return withInterrupts((signal) =>
-      scoreFiles(files, {
-        client,
-        options: scoreOptions(scoringBudget(undefined)),
-        settings: raritySettings({}),
-        concurrency,
-        limit,
-        quiet: values.quiet,
-        signal,
-      }),
-    );
-  }
   return exit;
 }
 

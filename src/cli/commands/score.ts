@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { exportScores } from '../../core/export/exportScores';
 import { scanScored, walkScored } from '../../core/export/scoredScan';
-import { createLlmClient } from '../../core/llm/client';
 import type { LlmClient } from '../../core/llm/types';
 import { scoreFile } from '../../core/run/scoreFile';
 import { BaselineError } from '../../core/scoring/baseline';
@@ -14,7 +13,8 @@ import { readDataset } from '../../core/dataset/read';
 import { Sidecar } from '../../core/store/sidecar';
 import { defaultExportDir, sidecarPaths } from '../../core/store/paths';
 import { EXIT, intFlag, parse } from '../args';
-import { resolveEndpoint } from '../endpoint';
+import { cliClient, resolveEndpoint } from '../endpoint';
+import { withInterrupts } from '../interrupts';
 import { ProgressPrinter, formatDuration } from '../progressLine';
 import { RARITY_FLAG_OPTIONS, RARITY_FLAGS_HELP, raritySettings, scoreOptions, scoringBudget, type RaritySettings } from './scoringFlags';
 import { datasetFilesOf, formatIssue } from './shared';
@@ -79,18 +79,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
     console.error('Scoring needs an LLM endpoint: set --base-url/--model or SFT_LABELER_BASE_URL (there is no offline scorer).');
     return EXIT.error;
   }
-  const client = createLlmClient({
-    baseUrl: endpoint.baseUrl,
-    apiKey: endpoint.apiKey,
-    model: endpoint.model,
-    concurrency,
-    timeoutMs: timeoutS * 1000,
-    maxAttempts: 5,
-    retryAfterCapMs: 60_000,
-    onEvent: (e) => {
-      if (!values.quiet) console.error(`  ${e.message}`);
-    },
-  });
+  const client = cliClient(endpoint, { concurrency, timeoutSeconds: timeoutS, quiet: values.quiet });
   console.error(`Scoring with ${endpoint.model} at ${new URL(endpoint.baseUrl).origin} (concurrency ${concurrency})`);
   return withInterrupts(async (signal) => {
     const exit = await scoreFiles(files, { client, options, settings, concurrency, limit, force: values.force, quiet: values.quiet, signal });
@@ -172,26 +161,6 @@ export async function scoreFiles(files: string[], run: ScoreRunSettings): Promis
       `${totals.unlabeled ? ' (label them first)' : ''}; ${totals.calls} LLM calls, ${totals.tokens} tokens.`,
   );
   return EXIT.ok;
-}
-
-/** Run `body` with Ctrl+C/SIGTERM turned into a cancellation (a second Ctrl+C quits at once). */
-export async function withInterrupts(body: (signal: AbortSignal) => Promise<number>): Promise<number> {
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts++;
-    if (interrupts > 1) process.exit(EXIT.resumable);
-    console.error('\nStopping after the samples in flight (Ctrl+C again to quit now)...');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  try {
-    return await body(controller.signal);
-  } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
 }
 
 /**
