@@ -7,6 +7,8 @@
 export const COMMAND_IDS = {
   labelFile: 'sftLabeler.labelFile',
   labelWorkspaceFiles: 'sftLabeler.labelWorkspaceFiles',
+  scoreFile: 'sftLabeler.scoreFile',
+  labelAndScoreFile: 'sftLabeler.labelAndScoreFile',
   cancelRun: 'sftLabeler.cancelRun',
   showOutput: 'sftLabeler.showOutput',
   validateTaxonomy: 'sftLabeler.validateTaxonomy',

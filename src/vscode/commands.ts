@@ -5,6 +5,7 @@ import { COMMAND_IDS, type CommandId } from './commandIds';
 import { UserFacingError } from './endpoint';
 import { exportLabelsCommand } from './exportCommand';
 import { cancelRun, labelCurrentFile, labelWorkspaceFiles } from './runs/labelCommands';
+import { labelAndScoreCurrentFile, scoreCurrentFile } from './runs/scoreCommands';
 import type { ShellServices } from './services';
 import { validateTaxonomyCommand } from './taxonomy/validateCommand';
 import { testConnection } from './testConnection';
@@ -20,6 +21,8 @@ function createCommandTable(services: ShellServices): Record<CommandId, CommandH
   return {
     [COMMAND_IDS.labelFile]: (...args) => labelCurrentFile(services, args),
     [COMMAND_IDS.labelWorkspaceFiles]: () => labelWorkspaceFiles(services),
+    [COMMAND_IDS.scoreFile]: (...args) => scoreCurrentFile(services, args),
+    [COMMAND_IDS.labelAndScoreFile]: (...args) => labelAndScoreCurrentFile(services, args),
     [COMMAND_IDS.cancelRun]: (...args) => cancelRun(services, args),
     [COMMAND_IDS.showOutput]: () => services.log.show(true),
     [COMMAND_IDS.validateTaxonomy]: () => validateTaxonomyCommand(services),

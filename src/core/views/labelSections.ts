@@ -158,6 +158,11 @@ export function scoreSection(score: ScoreRecord, current: boolean): string[] {
     `- Quality: correctness ${scoreText(j.quality.correctness)}, code ${scoreText(j.quality.code_quality)}, explanation ${scoreText(j.quality.explanation)}, completeness ${scoreText(j.quality.completeness)}`,
     `- Reasoning: clarity ${scoreText(j.reasoning.clarity)}, consistency ${scoreText(j.reasoning.consistency)}, self-correction ${selfCorrection}`,
   ];
+  details.push(
+    score.thinkingMode === 'slow'
+      ? '- Thinking mode: slow (the reply carries reasoning, judged as such)'
+      : '- Thinking mode: fast (no reasoning in the reply)',
+  );
   const flags = [...j.flags.map(escapeMarkdown), ...j.unknown_flags.map((f) => quote(f, 40))];
   if (flags.length) details.push(`- Flags: ${flags.join(', ')}`);
   return [head, details.join('\n')];

@@ -52,7 +52,7 @@ function recordLine(file: string, record: LabelRecord): string {
 }
 
 /** Shows the outcome once the notification is gone; never awaited (the user may leave it open). */
-function announce(outcome: LabelRunOutcome, log: vscode.LogOutputChannel, fatal: boolean): void {
+function announce(outcome: LabelRunOutcome, log: vscode.LogOutputChannel, fatal: boolean, quietWhenDone: boolean): void {
   const name = basename(outcome.file);
   const p = outcome.progress;
   const withLogs = (shown: Thenable<string | undefined>) =>
@@ -63,7 +63,7 @@ function announce(outcome: LabelRunOutcome, log: vscode.LogOutputChannel, fatal:
   switch (outcome.status) {
     case 'done':
       if (p && p.failed > 0) withLogs(vscode.window.showWarningMessage(`SFT: ${name}: ${runSummary(p)}. Hover a failed conversation to see why.`, 'Show Logs'));
-      else if (p) void vscode.window.showInformationMessage(`SFT: ${name}: ${runSummary(p)}.`);
+      else if (p && !quietWhenDone) void vscode.window.showInformationMessage(`SFT: ${name}: ${runSummary(p)}.`);
       return;
     case 'cancelled':
       void vscode.window.showInformationMessage(
@@ -76,8 +76,11 @@ function announce(outcome: LabelRunOutcome, log: vscode.LogOutputChannel, fatal:
   }
 }
 
-/** Runs `job` under a progress notification; `signal` is the run manager's cancel. Never throws. */
-export function executeLabelRun(job: LabelJob, signal: AbortSignal, deps: RunDeps): Promise<LabelRunOutcome> {
+/**
+ * Runs `job` under a progress notification; `signal` is the run manager's cancel. Never throws.
+ * @param quietWhenDone no "done" message for a clean run (scoring follows and reports the whole run)
+ */
+export function executeLabelRun(job: LabelJob, signal: AbortSignal, deps: RunDeps, quietWhenDone = false): Promise<LabelRunOutcome> {
   const name = basename(job.file);
   const title = job.labeler.kind === 'heuristic' ? `SFT: labeling ${name} with the heuristic labeler` : `SFT: labeling ${name}`;
   const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
@@ -132,7 +135,7 @@ export function executeLabelRun(job: LabelJob, signal: AbortSignal, deps: RunDep
       const total = p ? `${labeledAfterRun(p).toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} labeled` : 'stopped';
       const summary = p ? `${name}: ${runSummary(p)}` : `${name}: ${outcome.reason ?? outcome.status}`;
       deps.statusBar.showFinished(outcome.status === 'done' ? total : `${total} (${outcome.status})`, `${summary}\nClick to show the log.`);
-      announce(outcome, deps.log, fatal);
+      announce(outcome, deps.log, fatal, quietWhenDone);
       return outcome;
     }),
   );

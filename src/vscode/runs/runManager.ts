@@ -1,18 +1,20 @@
-// The extension's labeling runs: one at a time, the rest queued, all cancellable from one place.
+// The extension's runs (labeling, scoring, or both): one at a time, the rest queued, all cancellable from one place.
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS } from '../constants';
-import { executeLabelRun, type LabelJob, type LabelRunOutcome, type RunDeps } from './labelRun';
+import { executeRun } from './executeRun';
+import type { RunDeps } from './labelRun';
+import type { RunJob, RunOutcome } from './runJob';
 import { RunQueue } from './runQueue';
 
 /** What `start` answers: whether a new run was queued, and the (possibly already queued) run's outcome. */
 export interface StartedRun {
   accepted: boolean;
-  outcome: Promise<LabelRunOutcome>;
+  outcome: Promise<RunOutcome>;
 }
 
 /** Queues runs by file, keeps the `sftLabeler.running` context key current, cancels on request. */
 export class RunManager implements vscode.Disposable {
-  private readonly queue = new RunQueue<LabelRunOutcome>();
+  private readonly queue = new RunQueue<RunOutcome>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires when a run is queued, starts, ends or is cancelled. */
   readonly onDidChange = this.emitter.event;
@@ -25,15 +27,20 @@ export class RunManager implements vscode.Disposable {
     });
   }
 
-  /** Queues a run of `job.file`, unless that file is already running or waiting. */
-  start(job: LabelJob): StartedRun {
+  /**
+   * Queues a run of `job.file`, unless that file is already running or waiting (whatever its passes: one
+   * run per file, so labels and scores of a file are never written by two runs at once).
+   */
+  start(job: RunJob): StartedRun {
     const deps: RunDeps = { ...this.deps, waiting: () => this.queue.waitingKeys.length };
-    const { accepted, result } = this.queue.enqueue(job.file, (signal) => executeLabelRun(job, signal, deps));
-    if (!accepted) this.deps.log.info(`${job.file} is already being labeled or waiting; not queued twice.`);
-    const outcome = result.then(
-      (value): LabelRunOutcome =>
-        value ?? { file: job.file, status: 'cancelled', reason: 'Cancelled before it started', labeler: job.labeler.kind },
-    );
+    const { accepted, result } = this.queue.enqueue(job.file, (signal) => executeRun(job, signal, deps));
+    if (!accepted) this.deps.log.info(`${job.file} is already being labeled or scored, or waiting; not queued twice.`);
+    const outcome = result.then((value): RunOutcome => {
+      if (value) return value;
+      const cancelled: RunOutcome = { file: job.file, pass: job.pass, status: 'cancelled', reason: 'Cancelled before it started' };
+      if (job.pass !== 'score') cancelled.labeler = job.label.labeler.kind;
+      return cancelled;
+    });
     return { accepted, outcome };
   }
 
@@ -44,12 +51,12 @@ export class RunManager implements vscode.Disposable {
     return count;
   }
 
-  /** Whether `file` is being labeled or waits to be. */
+  /** Whether `file` is being labeled or scored, or waits to be. */
   isBusy(file: string): boolean {
     return this.queue.isBusy(file);
   }
 
-  /** The file labeled now. */
+  /** The file labeled or scored now. */
   get activeFile(): string | undefined {
     return this.queue.activeKey;
   }

@@ -77,7 +77,7 @@ describe('package.json manifest', () => {
   });
 
   it('lets the commands that send data to an endpoint run only in a trusted workspace', () => {
-    for (const id of [COMMAND_IDS.labelFile, COMMAND_IDS.labelWorkspaceFiles, COMMAND_IDS.testConnection]) {
+    for (const id of [COMMAND_IDS.labelFile, COMMAND_IDS.labelWorkspaceFiles, COMMAND_IDS.scoreFile, COMMAND_IDS.labelAndScoreFile, COMMAND_IDS.testConnection]) {
       const declared = commands.find((c) => c.command === id) as ContributedCommand & { enablement?: string };
       assert.match(declared.enablement ?? '', /\bisWorkspaceTrusted\b/, `${id} enablement`);
     }
@@ -86,7 +86,12 @@ describe('package.json manifest', () => {
   it('offers the dataset commands in the Explorer and the editor title for .json/.jsonl files only', () => {
     const menus = manifest.contributes.menus as Record<string, { command: string; when?: string }[]>;
     const entries = [...menus['explorer/context']!, ...menus['editor/title']!];
-    assert.ok(entries.some((e) => e.command === COMMAND_IDS.labelFile));
+    for (const id of [COMMAND_IDS.labelFile, COMMAND_IDS.scoreFile, COMMAND_IDS.labelAndScoreFile]) {
+      assert.ok(menus['explorer/context']!.some((e) => e.command === id), `${id} is missing from the Explorer menu`);
+    }
+    for (const id of [COMMAND_IDS.labelFile, COMMAND_IDS.labelAndScoreFile]) {
+      assert.ok(menus['editor/title']!.some((e) => e.command === id), `${id} is missing from the editor title`);
+    }
     for (const entry of entries) {
       const regex = /resourceExtname =~ \/(.+)\/(\w*)/.exec(entry.when ?? '');
       assert.ok(regex, `${entry.command} has no file-type condition`);
@@ -94,6 +99,13 @@ describe('package.json manifest', () => {
       const matches = (extname: string) => pattern.test(extname);
       assert.ok(matches('.jsonl') && matches('.json') && matches('.JSONL'), `${entry.command}: ${entry.when}`);
       assert.ok(!matches('.yaml') && !matches('.jsonc') && !matches('.json5'), `${entry.command}: ${entry.when}`);
+    }
+  });
+
+  it('offers the run commands in the command palette only for .json/.jsonl files', () => {
+    const palette = manifest.contributes.menus.commandPalette as { command: string; when?: string }[];
+    for (const id of [COMMAND_IDS.labelFile, COMMAND_IDS.scoreFile, COMMAND_IDS.labelAndScoreFile]) {
+      assert.equal(palette.find((e) => e.command === id)?.when, 'resourceExtname =~ /^\\.jsonl?$/i', `${id} palette when`);
     }
   });
 

@@ -90,6 +90,9 @@ describe('core/views/hoverMarkdown', () => {
     assert.match(md, /^- Quality: correctness 8, code 7, explanation 6, completeness 8$/m);
     assert.match(md, /^- Reasoning: clarity 7, consistency 7, self-correction —$/m);
     assert.match(md, /^- Flags: incomplete, \\<weird\\>$/m);
+    assert.match(md, /^- Thinking mode: fast \(no reasoning in the reply\)$/m);
+    const slow = rowHoverMarkdown({ rowIndex: 0, line: 1, views: [{ ...scored, score: scoreRecord(label, { thinkingMode: 'slow' }) }] });
+    assert.match(slow, /^- Thinking mode: slow /m);
     const stale = rowHoverMarkdown({ rowIndex: 0, line: 1, views: [{ ...scored, scoreCurrent: false }] });
     assert.match(stale, /\*\*Value 7\.4\*\* \(scored for earlier labels or prompts/);
     const failed = rowHoverMarkdown({
