@@ -11,7 +11,7 @@ import { labeledAfterRun, runProgressMessage, runStatusText, runSummary } from '
 import { COMMAND_IDS } from '../commandIds';
 import type { LabelStore } from '../editor/labelStore';
 import type { RunStatusBar } from '../statusBar';
-import { toAbortSignal } from '../util/toAbortSignal';
+import { underRunNotification } from './runNotification';
 
 /** Everything one run needs, decided before it is queued. */
 export interface LabelJob {
@@ -42,9 +42,6 @@ export interface RunDeps {
   /** Runs waiting behind this one, for the status bar. */
   waiting: () => number;
 }
-
-/** Progress notifications are updated at most this often. */
-const REPORT_INTERVAL_MS = 150;
 
 function recordLine(file: string, record: LabelRecord): string {
   const why = record.failure ? `(${record.failure.code}): ${record.failure.message}` : ': only the first labeling call succeeded';
@@ -83,60 +80,46 @@ function announce(outcome: LabelRunOutcome, log: vscode.LogOutputChannel, fatal:
 export function executeLabelRun(job: LabelJob, signal: AbortSignal, deps: RunDeps, quietWhenDone = false): Promise<LabelRunOutcome> {
   const name = basename(job.file);
   const title = job.labeler.kind === 'heuristic' ? `SFT: labeling ${name} with the heuristic labeler` : `SFT: labeling ${name}`;
-  const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
-  return Promise.resolve(
-    vscode.window.withProgress(options, async (notification, token) => {
-      const runSignal = AbortSignal.any([signal, toAbortSignal(token)]);
-      let lastReport = 0;
-      let reportedPercent = 0;
-      const show = (p: RunProgress) => {
-        const now = performance.now();
-        if (p.phase === 'labeling' && now - lastReport < REPORT_INTERVAL_MS && p.done < p.pending) return;
-        lastReport = now;
-        const percent = p.pending > 0 ? (100 * p.done) / p.pending : 0;
-        notification.report({ message: runProgressMessage(p), increment: percent - reportedPercent });
-        reportedPercent = percent;
-        const waiting = deps.waiting();
-        deps.statusBar.showRunning(
-          `${runStatusText(p)}${waiting > 0 ? ` (+${waiting} queued)` : ''}`,
-          `Labeling ${job.file} with ${job.labelerName}\n${runProgressMessage(p)}\nClick to show the log.`,
-        );
-      };
-
-      deps.log.info(`Labeling ${job.file} with ${job.labelerName} (taxonomy ${job.taxonomy.origin}, concurrency ${job.concurrency})`);
-      deps.statusBar.showRunning(`starting ${name}`, `Labeling ${job.file}`);
-      let outcome: LabelRunOutcome;
-      let fatal = false;
-      try {
-        const result = await labelFile({
-          file: job.file,
-          taxonomy: job.taxonomy,
-          labeler: job.labeler,
-          concurrency: job.concurrency,
-          signal: runSignal,
-          onProgress: show,
-          onIssue: (issue) => deps.log.warn(formatIssue(issue)),
-          onRecord: (record) => {
-            if (record.status !== 'success') deps.log.warn(recordLine(job.file, record));
-            deps.labels.noteAppended(job.file);
-          },
-        });
-        fatal = result.fatal;
-        outcome = { file: job.file, status: result.status, progress: result.progress, labeler: job.labeler.kind };
-        if (result.reason) outcome.reason = result.reason;
-        deps.log.info(`${job.file}: ${result.status}: ${runSummary(result.progress)}${result.reason ? `; ${result.reason}` : ''}`);
-      } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        deps.log.error(`Labeling ${job.file} failed`, err);
-        outcome = { file: job.file, status: 'failed', reason, labeler: job.labeler.kind };
-      }
-      await deps.labels.refreshNow(job.file);
-      const p = outcome.progress;
-      const total = p ? `${labeledAfterRun(p).toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} labeled` : 'stopped';
-      const summary = p ? `${name}: ${runSummary(p)}` : `${name}: ${outcome.reason ?? outcome.status}`;
-      deps.statusBar.showFinished(outcome.status === 'done' ? total : `${total} (${outcome.status})`, `${summary}\nClick to show the log.`);
-      announce(outcome, deps.log, fatal, quietWhenDone);
-      return outcome;
-    }),
-  );
+  const wording = {
+    busyPhase: 'labeling' as const,
+    message: runProgressMessage,
+    status: runStatusText,
+    tooltip: (p: RunProgress) => `Labeling ${job.file} with ${job.labelerName}\n${runProgressMessage(p)}\nClick to show the log.`,
+  };
+  return underRunNotification(title, signal, deps, wording, async (runSignal, show) => {
+    deps.log.info(`Labeling ${job.file} with ${job.labelerName} (taxonomy ${job.taxonomy.origin}, concurrency ${job.concurrency})`);
+    deps.statusBar.showRunning(`starting ${name}`, `Labeling ${job.file}`);
+    let outcome: LabelRunOutcome;
+    let fatal = false;
+    try {
+      const result = await labelFile({
+        file: job.file,
+        taxonomy: job.taxonomy,
+        labeler: job.labeler,
+        concurrency: job.concurrency,
+        signal: runSignal,
+        onProgress: show,
+        onIssue: (issue) => deps.log.warn(formatIssue(issue)),
+        onRecord: (record) => {
+          if (record.status !== 'success') deps.log.warn(recordLine(job.file, record));
+          deps.labels.noteAppended(job.file);
+        },
+      });
+      fatal = result.fatal;
+      outcome = { file: job.file, status: result.status, progress: result.progress, labeler: job.labeler.kind };
+      if (result.reason) outcome.reason = result.reason;
+      deps.log.info(`${job.file}: ${result.status}: ${runSummary(result.progress)}${result.reason ? `; ${result.reason}` : ''}`);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      deps.log.error(`Labeling ${job.file} failed`, err);
+      outcome = { file: job.file, status: 'failed', reason, labeler: job.labeler.kind };
+    }
+    await deps.labels.refreshNow(job.file);
+    const p = outcome.progress;
+    const total = p ? `${labeledAfterRun(p).toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} labeled` : 'stopped';
+    const summary = p ? `${name}: ${runSummary(p)}` : `${name}: ${outcome.reason ?? outcome.status}`;
+    deps.statusBar.showFinished(outcome.status === 'done' ? total : `${total} (${outcome.status})`, `${summary}\nClick to show the log.`);
+    announce(outcome, deps.log, fatal, quietWhenDone);
+    return outcome;
+  });
 }

@@ -8,13 +8,10 @@ import type { RunProgress } from '../../core/run/progress';
 import { scoreFile } from '../../core/run/scoreFile';
 import { DEFAULT_SCORE_OPTIONS } from '../../core/scoring/types';
 import { COMMAND_IDS } from '../commandIds';
-import { toAbortSignal } from '../util/toAbortSignal';
+import { underRunNotification } from './runNotification';
 import type { RunDeps } from './labelRun';
 import type { ScoreJob, ScoreRunOutcome } from './runJob';
 import { scoredAfterRun, scoreProgressMessage, scoreStatusText, scoreSummary } from './scoreProgressText';
-
-/** Progress notifications are updated at most this often. */
-const REPORT_INTERVAL_MS = 150;
 
 /** The message for a file with nothing labeled; the integration suite looks for its wording. */
 export function nothingLabeledMessage(name: string): string {
@@ -83,63 +80,49 @@ function announce(file: string, outcome: ScoreRunOutcome, log: vscode.LogOutputC
 /** Scores `job.file` under a progress notification; `signal` is the run manager's cancel. Never throws. */
 export function executeScoreRun(job: ScoreJob, signal: AbortSignal, deps: RunDeps): Promise<ScoreRunOutcome> {
   const name = basename(job.file);
-  const options = { location: vscode.ProgressLocation.Notification, title: `SFT: scoring ${name}`, cancellable: true };
-  return Promise.resolve(
-    vscode.window.withProgress(options, async (notification, token) => {
-      const runSignal = AbortSignal.any([signal, toAbortSignal(token)]);
-      let lastReport = 0;
-      let reportedPercent = 0;
-      const show = (p: RunProgress) => {
-        const now = performance.now();
-        if (p.phase === 'scoring' && now - lastReport < REPORT_INTERVAL_MS && p.done < p.pending) return;
-        lastReport = now;
-        const percent = p.pending > 0 ? (100 * p.done) / p.pending : 0;
-        notification.report({ message: scoreProgressMessage(p), increment: percent - reportedPercent });
-        reportedPercent = percent;
-        const waiting = deps.waiting();
-        deps.statusBar.showRunning(
-          `${scoreStatusText(p)}${waiting > 0 ? ` (+${waiting} queued)` : ''}`,
-          `Scoring ${job.file} with ${job.scorerName}\n${scoreProgressMessage(p)}\nClick to show the log.`,
-        );
-      };
-
-      deps.log.info(`Scoring ${job.file} with ${job.scorerName} (concurrency ${job.concurrency})`);
-      deps.statusBar.showRunning(`scoring ${name}`, `Scoring ${job.file}`);
-      let outcome: ScoreRunOutcome;
-      let fatal = false;
-      try {
-        const result = await scoreFile({
-          file: job.file,
-          client: job.client,
-          options: { ...DEFAULT_SCORE_OPTIONS },
-          concurrency: job.concurrency,
-          signal: runSignal,
-          onProgress: show,
-          onIssue: (issue) => deps.log.warn(formatIssue(issue)),
-          onRecord: (record) => {
-            if (record.status !== 'success') deps.log.warn(recordLine(job.file, record));
-            deps.labels.noteAppended(job.file);
-          },
-        });
-        fatal = result.fatal;
-        outcome = { status: result.status, progress: result.progress, unlabeled: result.unlabeled };
-        if (result.reason) outcome.reason = result.reason;
-        deps.log.info(
-          `${job.file}: scoring ${result.status}: ${scoreSummary(result.progress, result.unlabeled)}; rarity baseline ${result.baseline.source}` +
-            `${result.reason ? `; ${result.reason}` : ''}`,
-        );
-      } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        deps.log.error(`Scoring ${job.file} failed`, err);
-        outcome = { status: 'failed', reason, unlabeled: 0 };
-      }
-      await deps.labels.refreshNow(job.file);
-      const p = outcome.progress;
-      const total = p ? `${scoredAfterRun(p).toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} scored` : 'scoring stopped';
-      const summary = p ? `${name}: ${scoreSummary(p, outcome.unlabeled)}` : `${name}: ${outcome.reason ?? outcome.status}`;
-      deps.statusBar.showFinished(outcome.status === 'done' ? total : `${total} (${outcome.status})`, `${summary}\nClick to show the log.`);
-      announce(job.file, outcome, deps.log, fatal);
-      return outcome;
-    }),
-  );
+  const wording = {
+    busyPhase: 'scoring' as const,
+    message: scoreProgressMessage,
+    status: scoreStatusText,
+    tooltip: (p: RunProgress) => `Scoring ${job.file} with ${job.scorerName}\n${scoreProgressMessage(p)}\nClick to show the log.`,
+  };
+  return underRunNotification(`SFT: scoring ${name}`, signal, deps, wording, async (runSignal, show) => {
+    deps.log.info(`Scoring ${job.file} with ${job.scorerName} (concurrency ${job.concurrency})`);
+    deps.statusBar.showRunning(`scoring ${name}`, `Scoring ${job.file}`);
+    let outcome: ScoreRunOutcome;
+    let fatal = false;
+    try {
+      const result = await scoreFile({
+        file: job.file,
+        client: job.client,
+        options: { ...DEFAULT_SCORE_OPTIONS },
+        concurrency: job.concurrency,
+        signal: runSignal,
+        onProgress: show,
+        onIssue: (issue) => deps.log.warn(formatIssue(issue)),
+        onRecord: (record) => {
+          if (record.status !== 'success') deps.log.warn(recordLine(job.file, record));
+          deps.labels.noteAppended(job.file);
+        },
+      });
+      fatal = result.fatal;
+      outcome = { status: result.status, progress: result.progress, unlabeled: result.unlabeled };
+      if (result.reason) outcome.reason = result.reason;
+      deps.log.info(
+        `${job.file}: scoring ${result.status}: ${scoreSummary(result.progress, result.unlabeled)}; rarity baseline ${result.baseline.source}` +
+          `${result.reason ? `; ${result.reason}` : ''}`,
+      );
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      deps.log.error(`Scoring ${job.file} failed`, err);
+      outcome = { status: 'failed', reason, unlabeled: 0 };
+    }
+    await deps.labels.refreshNow(job.file);
+    const p = outcome.progress;
+    const total = p ? `${scoredAfterRun(p).toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} scored` : 'scoring stopped';
+    const summary = p ? `${name}: ${scoreSummary(p, outcome.unlabeled)}` : `${name}: ${outcome.reason ?? outcome.status}`;
+    deps.statusBar.showFinished(outcome.status === 'done' ? total : `${total} (${outcome.status})`, `${summary}\nClick to show the log.`);
+    announce(job.file, outcome, deps.log, fatal);
+    return outcome;
+  });
 }
