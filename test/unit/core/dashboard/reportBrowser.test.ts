@@ -103,12 +103,20 @@ describe('core/dashboard standalone report in Chromium', function () {
     const token = (await bar.getAttribute('data-token'))!;
     await bar.click();
     await page.locator(`#explorer-filters [data-filter="tag:${token}"]`).waitFor();
-    const scrolled = await page.evaluate<number>('window.scrollY');
+    // The drill-down scrolls the explorer into view; read the position once it has settled.
+    let scrolled = -1;
+    for (let same = 0; same < 3; ) {
+      await page.waitForTimeout(100);
+      const now = await page.evaluate<number>('window.scrollY');
+      same = now === scrolled ? same + 1 : 0;
+      scrolled = now;
+    }
     assert.ok(scrolled > 0, 'the drill-down brought the explorer into view');
     await page.waitForTimeout(500); // the page saves its state a moment after a change
     await page.reload();
     await page.locator(`#explorer-filters [data-filter="tag:${token}"]`).waitFor();
-    assert.ok(Math.abs((await page.evaluate<number>('window.scrollY')) - scrolled) < 2);
+    // Restoring the scroll waits for layout, which a loaded machine delays: poll, don't sample once.
+    await page.waitForFunction(`Math.abs(window.scrollY - ${scrolled}) < 2`, undefined, { timeout: 10_000 });
     assert.deepEqual(problems, []);
     await page.close();
   });
