@@ -22,5 +22,12 @@ export function intFlag(value: string | undefined, name: string, min: number, ma
   return n;
 }
 
+export function temperatureFlag(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 2) throw new UsageError(`--temperature must be a number between 0 and 2 (got "${value}")`);
+  return n;
+}
+
 /** Exit codes shared with sft-label: 0 ok, 1 error, 2 stopped but resumable. */
 export const EXIT = { ok: 0, error: 1, resumable: 2 } as const;

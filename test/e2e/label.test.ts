@@ -133,6 +133,18 @@ describe('e2e: sft-labeler label', function () {
     assert.equal(server.stats().totalRequests, 0);
   });
 
+  it('--temperature reaches the endpoint, and a bad value is refused with the usage', async () => {
+    const file = path.join(tmp.dir, 't.jsonl');
+    writeFileSync(file, JSON.stringify({ messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'hello' }] }) + '\n');
+    const env = cleanEnv({ SFT_LABELER_BASE_URL: server.url });
+    const bad = await runCli(['label', file, '--temperature', '3'], env);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /--temperature must be a number between 0 and 2/);
+    const r = await runCli(['label', file, '--temperature', '0.4', '--no-arbitration', '--quiet'], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(server.stats().log.map((e) => e.temperature), [0.4, 0.4]);
+  });
+
   it('labels with the embedded heuristic labeler when no endpoint is configured', async () => {
     const file = path.join(tmp.dir, 'h.jsonl');
     writeFileSync(file, JSON.stringify({ conversations: [{ from: 'human', value: 'Fix this python error' }, { from: 'gpt', value: '```python\nprint(1)\n```' }] }) + '\n');

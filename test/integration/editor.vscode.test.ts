@@ -31,12 +31,14 @@ describe('labeling a file and reading its labels in the editor', function () {
     const api = await testApi();
     await setUserSetting('endpoint.baseUrl', server.url);
     await setUserSetting('endpoint.model', 'test-model');
-    await waitFor(() => api.settings().endpointBaseUrl === server.url, 'the endpoint setting');
+    await setUserSetting('temperature', 0.2);
+    await waitFor(() => api.settings().endpointBaseUrl === server.url && api.settings().temperature === 0.2, 'the endpoint settings');
   });
 
   after(async () => {
     await setUserSetting('endpoint.baseUrl', undefined);
     await setUserSetting('endpoint.model', undefined);
+    await setUserSetting('temperature', undefined);
     await server?.close();
     writeFileSync(uri().fsPath, original);
   });
@@ -74,6 +76,8 @@ describe('labeling a file and reading its labels in the editor', function () {
     assert.equal(outcome.progress?.total, 6);
     assert.equal(outcome.progress?.failed, 1);
     assert.ok(server.stats().totalRequests > 0);
+    const temperatures = new Set(server.stats().log.map((e) => e.temperature));
+    assert.deepEqual([...temperatures], [0.2], 'the labeling calls use the temperature setting');
     api.services.consent.prompt = async () => assert.fail('consent was asked twice for the same endpoint');
   });
 

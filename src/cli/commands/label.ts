@@ -7,7 +7,7 @@ import { sidecarPaths } from '../../core/store/paths';
 import { loadTaxonomy } from '../../core/taxonomy/load';
 import { formatProblem } from '../../core/taxonomy/validate';
 import type { Taxonomy } from '../../core/taxonomy/types';
-import { EXIT, intFlag, parse, UsageError } from '../args';
+import { EXIT, intFlag, parse, temperatureFlag, UsageError } from '../args';
 import { cliClient, resolveEndpoint, type EndpointConfig } from '../endpoint';
 import { ProgressPrinter, formatDuration } from '../progressLine';
 import { scoreDryRun, scoreFiles } from './score';
@@ -36,6 +36,7 @@ Options:
   --no-arbitration      do not re-ask low-confidence dimensions
   --timeout SECONDS     per-request timeout (default 60)
   --budget CHARS        characters of conversation shown to the labeler (default ${DEFAULT_LABEL_OPTIONS.conversationBudgetChars})
+  --temperature T       sampling temperature of the labeling calls, 0-2 (default ${DEFAULT_LABEL_OPTIONS.temperature}; arbitration re-asks at 0.3)
   --score               then run Pass 2 on the labeled files (as "sft-labeler score" with its defaults)
   --dry-run             print samples, LLM calls and estimated prompt tokens; call nobody
   --quiet               no progress line
@@ -54,6 +55,7 @@ export async function labelCommand(argv: string[]): Promise<number> {
     'no-arbitration': { type: 'boolean' },
     timeout: { type: 'string' },
     budget: { type: 'string' },
+    temperature: { type: 'string' },
     'dry-run': { type: 'boolean' },
     quiet: { type: 'boolean' },
     score: { type: 'boolean' },
@@ -76,6 +78,7 @@ export async function labelCommand(argv: string[]): Promise<number> {
     ...DEFAULT_LABEL_OPTIONS,
     arbitration: !values['no-arbitration'],
     conversationBudgetChars: budget,
+    temperature: temperatureFlag(values.temperature) ?? DEFAULT_LABEL_OPTIONS.temperature,
   };
 
   if (values.score && !endpoint) {

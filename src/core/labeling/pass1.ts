@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../llm/types';
-import { ARBITRATION_TEMPERATURE, CALL1_DIMENSIONS, CALL2_DIMENSIONS, LABELING_TEMPERATURE, type LabelSet } from '../model/labels';
+import { ARBITRATION_TEMPERATURE, CALL1_DIMENSIONS, CALL2_DIMENSIONS, type LabelSet } from '../model/labels';
 import type { Taxonomy } from '../taxonomy/types';
 import { throwIfAborted } from '../util/abort';
 import { askCall, type CallRunner } from './askCall';
@@ -44,13 +44,13 @@ export async function labelSample(sample: Sample, ctx: LabelContext): Promise<La
   };
 
   const call1Messages = buildMessages(ctx.taxonomy, 1, { transcript, signals });
-  const call1 = await askCall(runner, 1, call1Messages, LABELING_TEMPERATURE);
+  const call1 = await askCall(runner, 1, call1Messages, ctx.options.temperature);
   if (!call1.ok) return finish('failed', undefined, call1.failure);
   let answer1 = call1.answer;
   if (ctx.options.arbitration) answer1 = await arbitrate(runner, 1, call1Messages, answer1);
 
   const call2Messages = buildMessages(ctx.taxonomy, 2, { transcript, signals, call1: summarize(answer1) });
-  const call2 = await askCall(runner, 2, call2Messages, LABELING_TEMPERATURE);
+  const call2 = await askCall(runner, 2, call2Messages, ctx.options.temperature);
   if (!call2.ok) {
     const partial = mergeAnswers([{ answer: answer1, dims: CALL1_DIMENSIONS }]);
     runner.monitor.validation_issues.push(...answer1.issues);

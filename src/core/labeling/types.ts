@@ -1,5 +1,5 @@
 import type { Sample } from '../model/conversation';
-import type { LabelSet } from '../model/labels';
+import { LABELING_TEMPERATURE, type LabelSet } from '../model/labels';
 import type { FailureCode, LabelMonitor, LabelerKind, SampleStatus } from '../model/records';
 import type { LlmClient } from '../llm/types';
 import type { Taxonomy } from '../taxonomy/types';
@@ -14,12 +14,15 @@ export interface LabelOptions {
   conversationBudgetChars: number;
   /** Attempts per call when the answer is not valid JSON for the schema. */
   maxAnswerAttempts: number;
+  /** Sampling temperature of Call 1 and Call 2 (arbitration re-asks at ARBITRATION_TEMPERATURE). */
+  temperature: number;
 }
 
 export const DEFAULT_LABEL_OPTIONS: LabelOptions = {
   arbitration: true,
   conversationBudgetChars: 12_000,
   maxAnswerAttempts: 3,
+  temperature: LABELING_TEMPERATURE,
 };
 
 export interface LabelContext {

@@ -110,7 +110,7 @@ async function chooseRunners(services: LabelServices, files: readonly string[], 
   if (!endpoint) return undefined;
   const name = `${endpoint.model} at ${endpoint.origin}`;
   const runners: Runners = {};
-  if (pass !== 'score') runners.labeler = { labeler: { kind: 'llm', client: endpoint.client, options: { ...DEFAULT_LABEL_OPTIONS } }, name };
+  if (pass !== 'score') runners.labeler = { labeler: { kind: 'llm', client: endpoint.client, options: { ...DEFAULT_LABEL_OPTIONS, temperature: services.settings().temperature } }, name };
   if (pass !== 'label') runners.scorer = { client: endpoint.client, name };
   return runners;
 }

@@ -60,6 +60,13 @@ describe('core/labeling/pass1 against the test server', function () {
     assert.equal(new Set(log.map((e) => e.sampleKey)).size, 1, 'both calls carry the same <conversation>');
   });
 
+  it('sends the configured temperature on both calls', async () => {
+    const { llm, server } = await setup();
+    const out = await labelSample(debugSample(), { taxonomy, llm, options: { ...options, temperature: 0.7 } });
+    assert.equal(out.status, 'success');
+    assert.deepEqual(server.stats().log.map((e) => e.temperature), [0.7, 0.7]);
+  });
+
   it('works down the structured-output ladder when the server has no json_schema support', async () => {
     const { llm } = await setup({ supportsJsonSchema: false, supportsJsonObject: false });
     const out = await labelSample(debugSample(), { taxonomy, llm, options });
