@@ -1,11 +1,9 @@
 /**
- * The newest label and score record of every sample of a sidecar, read in one sequential pass. The store's
- * own reader indexes offsets and reads each record back on demand: right for the editor's one-at-a-time
- * lookups, but 100,000 samples × two random reads dominate a dashboard's load. This reads the log as a
- * stream instead, with the store's rules: complete lines only (a line still being appended is not there
- * yet), unparsable lines skipped, and for each kind the last record of a sample wins.
+ * The newest label and score record of every sample of a sidecar, read in one sequential pass (the store's
+ * `scanLog`): `LabelLog` reads records back one at a time, right for the editor's lookups, but 100,000
+ * samples × two random reads dominate a dashboard's load. For each kind the last record of a sample wins.
  */
-import { createReadStream } from 'node:fs';
+import { scanLog } from '../store/scanLog';
 import type { LabelRecord, ScoreRecord } from '../model/records';
 import { sidecarPaths } from '../store/paths';
 
@@ -38,37 +36,16 @@ function scoreFacts(r: ScoreRecord): ScoreFacts {
 /** Records by sample id; empty when the dataset has no sidecar. */
 export async function readSidecarSnapshot(datasetFile: string, signal?: AbortSignal): Promise<Map<string, SampleRecords>> {
   const bySample = new Map<string, SampleRecords>();
-  // A string stream decodes UTF-8 across chunk boundaries (a character split between two reads stays whole).
-  const stream = createReadStream(sidecarPaths(datasetFile).labels, { encoding: 'utf8', highWaterMark: 1 << 20, signal });
-  let carry = '';
-  const take = (line: string) => {
-    if (line.length === 0) return;
-    let rec: { kind?: unknown; sampleId?: unknown };
-    try {
-      rec = JSON.parse(line) as { kind?: unknown; sampleId?: unknown };
-    } catch {
-      return;
-    }
-    if (!rec || typeof rec.sampleId !== 'string' || (rec.kind !== 'label' && rec.kind !== 'score')) return;
-    let entry = bySample.get(rec.sampleId);
-    if (!entry) bySample.set(rec.sampleId, (entry = {}));
-    if (rec.kind === 'label') entry.label = labelFacts(rec as LabelRecord);
-    else entry.score = scoreFacts(rec as ScoreRecord);
-  };
-  try {
-    for await (const chunk of stream) {
-      const text = carry + (chunk as string);
-      let start = 0;
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-        take(text.slice(start, nl));
-        start = nl + 1;
-      }
-      carry = text.slice(start);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return bySample;
-    throw err;
-  }
-  // `carry` is an unterminated last line: a record still being written, left for the next read.
+  await scanLog(
+    sidecarPaths(datasetFile).labels,
+    (rec) => {
+      if (rec.kind !== 'label' && rec.kind !== 'score') return;
+      let entry = bySample.get(rec.sampleId);
+      if (!entry) bySample.set(rec.sampleId, (entry = {}));
+      if (rec.kind === 'label') entry.label = labelFacts(rec as unknown as LabelRecord);
+      else entry.score = scoreFacts(rec as unknown as ScoreRecord);
+    },
+    signal,
+  );
   return bySample;
 }
