@@ -24,20 +24,10 @@ import { labelsFingerprint } from '../src/core/scoring/fingerprint';
 import { sidecarPaths } from '../src/core/store/paths';
 import { loadTaxonomy } from '../src/core/taxonomy/load';
 import type { Taxonomy } from '../src/core/taxonomy/types';
+import { seededRandom } from '../src/core/util/prng';
 
 const root = path.resolve(__dirname, '..');
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LANGS = ['python', 'typescript', 'rust', 'go', 'java', 'sql'];
 
@@ -79,7 +69,7 @@ async function writeSidecar(file: string, taxonomy: Taxonomy): Promise<{ samples
   const paths = sidecarPaths(file);
   mkdirSync(paths.dir, { recursive: true });
   const out = createWriteStream(paths.labels);
-  const next = rng(42);
+  const next = seededRandom(42);
   let samples = 0;
   let scored = 0;
   const at = new Date().toISOString();

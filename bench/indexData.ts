@@ -6,18 +6,8 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { seededRandom } from '../src/core/util/prng';
 
-/** Small fast PRNG (mulberry32): same seed, same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the a function returns list value error file test parser request cache index async await module type ' +
@@ -110,7 +100,7 @@ export async function generateIndexData(path: string, mb: number, seed = 42): Pr
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.partial`;
   const out = createWriteStream(temp);
-  const w = new Writer(rng(seed));
+  const w = new Writer(seededRandom(seed));
   const target = mb * 1024 * 1024;
   let written = 0;
   let batch: string[] = [];

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { emptyLabelSet, type LabelSet } from '../src/core/model/labels';
 import { computeRunWide } from '../src/core/scoring/runWide';
 import { ScoreTable } from '../src/core/scoring/table';
-import { seededRandom } from '../src/core/select/prng';
+import { seededRandom } from '../src/core/util/prng';
 
 /** Tag pools with skewed (Zipf-like) use, as real datasets have: a few tags are everywhere, most are rare. */
 const pool = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}-${i}`);

@@ -1,6 +1,6 @@
 import type { Unit } from '../scoring/units';
 import type { QuotaSpec } from './criteria';
-import { seededRandom, shuffleInPlace } from './prng';
+import { seededRandom, shuffleInPlace } from '../util/prng';
 import type { UnitView } from './unitView';
 
 /** Stratum of units without any tag in the quota's dimension. */

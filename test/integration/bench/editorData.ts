@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { labelFile } from '../../../src/core/run/labelFile';
 import { loadTaxonomy } from '../../../src/core/taxonomy/load';
+import { seededRandom } from '../../../src/core/util/prng';
 
 /** What the benchmark opens. */
 export interface EditorBenchData {
@@ -20,17 +21,6 @@ const TARGET_BYTES = 40 * 1024 * 1024;
 const LANGUAGES = ['Python', 'TypeScript', 'Rust', 'Go', 'Java', 'SQL', 'C++', 'Bash'];
 const TASKS = ['parse a CSV file', 'debounce an event handler', 'retry an HTTP request', 'merge two sorted lists', 'validate an email address', 'cache query results'];
 
-/** Mulberry32: a small seeded PRNG, so every machine benchmarks the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One row of about `bytes` bytes; every fourth row has two replies. */
 function row(i: number, random: () => number, bytes: number): string {
@@ -60,7 +50,7 @@ export async function ensureEditorBenchData(cacheDir: string, log: (line: string
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     log(`generating ${file}`);
-    const random = prng(20_000);
+    const random = seededRandom(20_000);
     const perRow = Math.round(TARGET_BYTES / CONVERSATIONS);
     const lines: string[] = [];
     for (let i = 0; i < CONVERSATIONS; i++) lines.push(row(i, random, perRow));

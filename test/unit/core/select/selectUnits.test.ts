@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { CriteriaError, parseQuota, parseTagRef } from '../../../../src/core/select/criteria';
-import { seededRandom, shuffleInPlace } from '../../../../src/core/select/prng';
+import { seededRandom, shuffleInPlace } from '../../../../src/core/util/prng';
 import { selectUnits } from '../../../../src/core/select/selectUnits';
 import { ScoreTable } from '../../../../src/core/scoring/table';
 import type { Unit } from '../../../../src/core/scoring/units';
