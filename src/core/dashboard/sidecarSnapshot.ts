@@ -45,7 +45,7 @@ export async function readSidecarSnapshot(datasetFile: string, signal?: AbortSig
       if (rec.kind === 'label') entry.label = labelFacts(rec as unknown as LabelRecord);
       else entry.score = scoreFacts(rec as unknown as ScoreRecord);
     },
-    signal,
+    { signal },
   );
   return bySample;
 }

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { scanLog, type LoggedRecord } from './scanLog';
 
 /**
  * Where a sample sits in its file, as far as "the same place after an edit" goes: the row's own id when
@@ -27,8 +28,6 @@ export function lookupKeyOf(place: SamplePlace): string {
 }
 
 interface LocatedLine {
-  kind?: unknown;
-  sampleId?: unknown;
   locator?: { rowId?: unknown; rowIndex?: unknown; turnIndex?: unknown };
 }
 
@@ -66,54 +65,28 @@ export class LocatorIndex {
 
   /** Indexes complete lines appended since the last read. Returns how many were new. */
   async refresh(): Promise<number> {
-    let handle: fs.FileHandle;
+    let size: number;
     try {
-      handle = await fs.open(this.file, 'r');
+      size = (await fs.stat(this.file)).size;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0;
       throw err;
     }
-    let added = 0;
-    try {
-      const { size } = await handle.stat();
-      if (size < this.size) {
-        // The log was replaced by a shorter one (deleted and relabeled): start over.
-        this.byPlace.clear();
-        this.size = 0;
-      }
-      const chunk = Buffer.allocUnsafe(1 << 20);
-      let carry: Buffer = Buffer.alloc(0);
-      let pos = this.size;
-      while (pos < size) {
-        const { bytesRead } = await handle.read(chunk, 0, chunk.length, pos);
-        if (bytesRead === 0) break;
-        const buf = carry.length ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
-        const base = pos - carry.length;
-        let start = 0;
-        for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-          if (this.indexLine(buf.toString('utf8', start, nl))) added++;
-          start = nl + 1;
-        }
-        this.size = base + start;
-        carry = Buffer.from(buf.subarray(start));
-        pos += bytesRead;
-      }
-    } finally {
-      await handle.close();
+    if (size < this.size) {
+      // The log was replaced by a shorter one (deleted and relabeled): start over.
+      this.byPlace.clear();
+      this.size = 0;
     }
+    let added = 0;
+    this.size = await scanLog(this.file, (record) => {
+      if (this.indexRecord(record)) added++;
+    }, { fromByte: this.size });
     return added;
   }
 
-  private indexLine(line: string): boolean {
-    if (line.length === 0) return false;
-    let record: LocatedLine;
-    try {
-      record = JSON.parse(line) as LocatedLine;
-    } catch {
-      return false; // corrupt lines are the log's to report
-    }
+  private indexRecord(record: LoggedRecord & LocatedLine): boolean {
     const locator = record.locator;
-    if (record.kind !== 'label' || typeof record.sampleId !== 'string' || !locator) return false;
+    if (record.kind !== 'label' || !locator) return false;
     if (typeof locator.rowIndex !== 'number' || typeof locator.turnIndex !== 'number') return false;
     const place: SamplePlace = {
       rowIndex: locator.rowIndex,

@@ -33,4 +33,18 @@ describe('core/store/scanLog', () => {
     await scanLog(path.join(tmp.dir, 'none.jsonl'), () => n++);
     assert.equal(n, 0);
   });
+
+  it('resumes from the offset it returned, past complete lines only', async () => {
+    const file = path.join(tmp.dir, 'grow.jsonl');
+    const first = JSON.stringify({ kind: 'label', sampleId: 'é1' }) + '\n';
+    const partial = '{"kind":"label","sampleId":"é2"';
+    writeFileSync(file, first + partial);
+    const ids: string[] = [];
+    const end = await scanLog(file, (r) => ids.push(r.sampleId));
+    assert.equal(end, Buffer.byteLength(first));
+    writeFileSync(file, first + partial + '}\n');
+    const end2 = await scanLog(file, (r) => ids.push(r.sampleId), { fromByte: end });
+    assert.deepEqual(ids, ['é1', 'é2']);
+    assert.equal(end2, Buffer.byteLength(first + partial + '}\n'));
+  });
 });
