@@ -1,10 +1,10 @@
 import { failureFromError, stopsTheRun } from '../labeling/failures';
 import type { CallEstimate } from '../labeling/types';
 import { parseJsonAnswer } from '../llm/structured';
-import type { ChatMessage, ChatResult } from '../llm/types';
+import { askForAnswer } from '../llm/askForAnswer';
+import type { ChatMessage } from '../llm/types';
 import type { Sample } from '../model/conversation';
 import type { LabelSet } from '../model/labels';
-import type { ScoreMonitor } from '../model/records';
 import { throwIfAborted } from '../util/abort';
 import { buildScoringMessages } from './prompts';
 import { LENIENT_SCORE_ANSWER, SCORE_SCHEMA_NAME, scoreWireSchema } from './schemas';
@@ -18,8 +18,6 @@ import { looksLikeCotMimicry, validateScoreAnswer } from './validate';
 const BUDGET_SHRINK = 0.85;
 /** ...down to this many characters, below which the sample fails with `prompt_budget_exceeded`. */
 const MIN_BUDGET_CHARS = 2_000;
-/** How much of an unusable answer is quoted back when asking again. */
-const REPAIR_QUOTE_CHARS = 1_500;
 
 export type ScoringPrompt =
   | { ok: true; messages: ChatMessage[]; view: ScoringView; budgetChars: number; userBytes: number }
@@ -60,60 +58,48 @@ export async function scoreSample(sample: Sample, labels: LabelSet, ctx: ScoreCo
   const prompt = prepareScoringPrompt(sample, labels, ctx.options);
   const monitor = emptyScoreMonitor(prompt.budgetChars);
   monitor.prompt_bytes = prompt.userBytes;
-  let model: string | undefined;
-  const finish = (outcome: Omit<ScoreOutcome, 'monitor' | 'model'>): ScoreOutcome => {
+  const finish = (outcome: Omit<ScoreOutcome, 'monitor' | 'model'>, model = ctx.llm.model): ScoreOutcome => {
     monitor.elapsed_ms = Date.now() - started;
-    return { ...outcome, model: model ?? ctx.llm.model, monitor };
+    return { ...outcome, model, monitor };
   };
   if (!prompt.ok) return finish({ status: 'failed', failure: { code: 'prompt_budget_exceeded', message: prompt.message } });
   monitor.truncated = prompt.view.truncated;
 
-  const attempts = Math.max(1, Math.floor(ctx.options.maxAnswerAttempts));
-  let conversation = prompt.messages;
-  let lastProblem = '';
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    throwIfAborted(ctx.signal);
-    let result: ChatResult;
-    try {
-      result = await ctx.llm.complete({
-        messages: conversation,
-        temperature: SCORING_TEMPERATURE,
-        maxTokens: SCORING_MAX_TOKENS,
-        schema: { name: SCORE_SCHEMA_NAME, jsonSchema: scoreWireSchema() },
-        signal: ctx.signal,
-      });
-    } catch (err) {
-      if (stopsTheRun(err)) throw err;
-      throwIfAborted(ctx.signal);
-      recordFailedRequest(monitor, err);
-      const failure = failureFromError(err);
-      monitor.errors.push(`${failure.code}: ${failure.message}`);
-      return finish({ status: 'failed', failure });
-    }
-    recordResult(monitor, result);
-    model ??= result.model;
-    if (looksLikeCotMimicry(result.text)) monitor.validation_issues.push('cot_mimicry: the answer starts like a reasoning block');
-    const parsed = parseJsonAnswer(result.text, LENIENT_SCORE_ANSWER);
-    let problem: string;
-    if (parsed.ok) {
-      const checked = validateScoreAnswer(parsed.value);
-      if (checked.ok) {
-        monitor.validation_issues.push(...checked.issues);
-        return finish({ status: 'success', judgement: checked.judgement });
-      }
-      problem = checked.error;
-    } else {
-      problem = parsed.error;
-    }
-    lastProblem = problem;
-    monitor.errors.push(`unusable answer (attempt ${attempt}/${attempts}): ${problem}`);
-    conversation = [
-      ...prompt.messages,
-      { role: 'assistant', content: result.text.slice(0, REPAIR_QUOTE_CHARS) },
-      { role: 'user', content: `That answer could not be used. ${problem} Reply again with only the JSON object described in the instructions.` },
-    ];
+  const asked = await askForAnswer(
+    ctx.llm,
+    {
+      messages: prompt.messages,
+      temperature: SCORING_TEMPERATURE,
+      maxTokens: SCORING_MAX_TOKENS,
+      schema: { name: SCORE_SCHEMA_NAME, jsonSchema: scoreWireSchema() },
+      signal: ctx.signal,
+    },
+    {
+      maxAttempts: ctx.options.maxAnswerAttempts,
+      counters: monitor,
+      stopsRun: stopsTheRun,
+      interpret: (text) => {
+        if (looksLikeCotMimicry(text)) monitor.validation_issues.push('cot_mimicry: the answer starts like a reasoning block');
+        const parsed = parseJsonAnswer(text, LENIENT_SCORE_ANSWER);
+        if (!parsed.ok) return parsed;
+        const checked = validateScoreAnswer(parsed.value);
+        return checked.ok ? { ok: true, value: checked } : { ok: false, error: checked.error };
+      },
+    },
+  );
+  if (asked.kind === 'request_failed') {
+    const failure = failureFromError(asked.error);
+    monitor.errors.push(`${failure.code}: ${failure.message}`);
+    return finish({ status: 'failed', failure });
   }
-  return finish({ status: 'failed', failure: { code: 'invalid_answer', message: `no usable score after ${attempts} attempts: ${lastProblem}` } });
+  if (asked.kind === 'unusable') {
+    return finish({
+      status: 'failed',
+      failure: { code: 'invalid_answer', message: `no usable score after ${asked.attempts} attempts: ${asked.problem}` },
+    });
+  }
+  monitor.validation_issues.push(...asked.value.issues);
+  return finish({ status: 'success', judgement: asked.value.judgement }, asked.model);
 }
 
 /** What scoring `sample` would cost, for `--dry-run`: one call, prompt tokens ≈ characters / 4 of what is sent. */
@@ -124,18 +110,4 @@ export function estimateScoreCall(sample: Sample, labels: LabelSet, options: Sco
   return { calls: 1, promptTokens: Math.ceil(chars / 4) };
 }
 
-function recordResult(m: ScoreMonitor, result: ChatResult): void {
-  m.llm_calls++;
-  m.attempts += result.attempts;
-  m.prompt_tokens += result.promptTokens;
-  m.completion_tokens += result.completionTokens;
-  m.latency_ms += result.latencyMs;
-  m.response_format = result.responseFormat;
-}
 
-function recordFailedRequest(m: ScoreMonitor, err: unknown): void {
-  const details = (err as { details?: { attempts?: number; latencyMs?: number } }).details ?? {};
-  m.llm_calls++;
-  m.attempts += details.attempts ?? 1;
-  m.latency_ms += details.latencyMs ?? 0;
-}
