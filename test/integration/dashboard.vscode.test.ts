@@ -174,15 +174,18 @@ describe('dashboard webview', function () {
 
   it('follows samples and labels as they are written', async () => {
     const panel = feature!.panels().find((p) => p.scope.paths[0] === folder)!;
-    const before = panel.current!.summary().overview.samples;
-    const added = { id: 'live', messages: [{ role: 'user', content: 'Write a Rust function that adds two numbers.' }, { role: 'assistant', content: 'fn add(a: i32, b: i32) -> i32 { a + b }' }] };
-    writeFileSync(chat, `${readFileSync(chat, 'utf8')}${JSON.stringify(added)}\n`);
-    await waitFor(async () => digits(await workbench.text('[data-metric="samples"] .card-value', at)) === String(before + 1), 'the new sample on the page', 20_000);
-    const unlabeled = Number(digits(await workbench.text('[data-metric="unlabeled"] .card-value', at)));
-    assert.ok(unlabeled >= 1);
-    await labelFile({ file: chat, taxonomy: await bundledTaxonomy(), labeler: { kind: 'heuristic' }, concurrency: 1 });
-    await waitFor(async () => Number(digits(await workbench.text('[data-metric="unlabeled"] .card-value', at))) === unlabeled - 1, 'the label on the page', 20_000);
-    panel.dispose();
+    try {
+      const before = panel.current!.summary().overview.samples;
+      const added = { id: 'live', messages: [{ role: 'user', content: 'Write a Rust function that adds two numbers.' }, { role: 'assistant', content: 'fn add(a: i32, b: i32) -> i32 { a + b }' }] };
+      writeFileSync(chat, `${readFileSync(chat, 'utf8')}${JSON.stringify(added)}\n`);
+      await waitFor(async () => digits(await workbench.text('[data-metric="samples"] .card-value', at)) === String(before + 1), 'the new sample on the page', 20_000);
+      const unlabeled = Number(digits(await workbench.text('[data-metric="unlabeled"] .card-value', at)));
+      assert.ok(unlabeled >= 1);
+      await labelFile({ file: chat, taxonomy: await bundledTaxonomy(), labeler: { kind: 'heuristic' }, concurrency: 1 });
+      await waitFor(async () => Number(digits(await workbench.text('[data-metric="unlabeled"] .card-value', at))) === unlabeled - 1, 'the label on the page', 20_000);
+    } finally {
+      panel.dispose(); // a failure here must not leave a second webview for the next test
+    }
   });
 
   it('explains that a file over 50 MB cannot be opened in the editor', async () => {

@@ -1,9 +1,11 @@
 // One dashboard: a webview panel showing one scope. Reads the scope, answers the page, follows label runs
 // (a changed sidecar reloads its file, throttled) and keeps the page's state for a window reload.
 import { randomBytes } from 'node:crypto';
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import * as vscode from 'vscode';
 import { DashboardData, type DashboardDataOptions } from '../../core/dashboard/dashboardData';
 import { DetailReader } from '../../core/dashboard/detail';
+import { sidecarPaths } from '../../core/store/paths';
 import type { ScopeRef, ToWebview } from '../../shared/dashboardProtocol';
 import { dashboardHtml } from '../../shared/dashboardHtml';
 import { LiveReload } from './liveReload';
@@ -12,6 +14,13 @@ import { openSampleInEditor } from './openSample';
 
 /** The webview panel type (also the `onWebviewPanel:` activation event and the serializer's key). */
 export const DASHBOARD_VIEW_TYPE = 'sftLabeler.dashboard';
+
+/**
+ * VS Code's file watcher sometimes misses writes to a sidecar (the editor's label store saw the same), so
+ * the label logs of a scope are also followed with a slow stat poll, up to this many files.
+ */
+const POLL_INTERVAL_MS = 1500;
+const MAX_POLLED_FILES = 200;
 
 /** Bundle files under `dist/webview/` (see esbuild.mjs). */
 const BUNDLE = { script: 'dashboard.js', style: 'dashboard.css', elements: 'vscode-elements.js' } as const;
@@ -51,6 +60,8 @@ export class DashboardPanel implements vscode.Disposable {
   private readonly details = new DetailReader();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
+  /** Label logs followed by the stat poll, with their listeners. */
+  private readonly polled = new Map<string, (current: Stats, previous: Stats) => void>();
   readonly onDidDispose = this.disposeEmitter.event;
   /** When the first summary was posted after the panel was created (ms since epoch); for the benchmark. */
   firstSummaryAt: number | undefined;
@@ -144,6 +155,7 @@ export class DashboardPanel implements vscode.Disposable {
         // Versions keep increasing across reloads, so the page sees that its rows are stale.
         if (this.data) data.version = this.data.version + 1;
         this.data = data;
+        this.followLabelLogs(data.scope.files);
         this.panel.title = titleOf(this.scope, data.scope.info.label);
         this.deps.log.info(`Dashboard: read ${data.scope.files.length} file(s), ${data.rows().length} samples in ${Date.now() - started} ms`);
         this.sendSummary();
@@ -154,6 +166,18 @@ export class DashboardPanel implements vscode.Disposable {
       }
     })();
     return this.loading;
+  }
+
+  private followLabelLogs(datasetFiles: readonly string[]): void {
+    for (const file of datasetFiles.slice(0, MAX_POLLED_FILES)) {
+      const log = sidecarPaths(file).labels;
+      if (this.polled.has(log)) continue;
+      const listener = (current: Stats, previous: Stats) => {
+        if (current.size !== previous.size || current.mtimeMs !== previous.mtimeMs) this.fileChanged(file);
+      };
+      this.polled.set(log, listener);
+      watchFile(log, { interval: POLL_INTERVAL_MS, persistent: false }, listener);
+    }
   }
 
   private async reloadFiles(files: number[]): Promise<void> {
@@ -191,6 +215,8 @@ export class DashboardPanel implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     this.live.dispose();
+    for (const [log, listener] of this.polled) unwatchFile(log, listener);
+    this.polled.clear();
     void this.details.close();
     for (const d of this.subscriptions) d.dispose();
     this.subscriptions.length = 0;
