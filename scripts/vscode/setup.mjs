@@ -78,10 +78,19 @@ function ensureNode24() {
   return installed;
 }
 
-/** Node 24 first on PATH and its headers for node-gyp: the machine's npmrc points nodedir at Node 20's. */
+/**
+ * Node 24 first on PATH and its headers for node-gyp: the machine's npmrc points nodedir at Node 20's.
+ * Variables an outer `npm run`/`npm start` sets are dropped: npm reads `npm_config_user_agent` from the
+ * environment, so the inner install would report the outer Node 20 and code-server's postinstall refuses it.
+ */
 function node24Env() {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(npm_config_user_agent|npm_node_execpath|npm_execpath|npm_command|npm_lifecycle_.*|npm_package_.*|NODE)$/.test(k),
+    ),
+  );
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${dirname(node24Bin)}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: node24Headers,
   };
